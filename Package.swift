@@ -1,0 +1,51 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Every target of ours treats warnings as errors: sqlite-nio's async/future overloads of
+// `query` and `close` differ only in a warning when the wrong one is picked (DESIGN §8).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "spotlight",
+    products: [
+        .executable(name: "spotlight", targets: ["spotlight"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // Pure model and rules: no I/O, injected clock.
+        .target(name: "SpotlightCore", swiftSettings: strict),
+        // The shared board file on sqlite-nio; the only code that talks to SQLite.
+        .target(
+            name: "SpotlightStore",
+            dependencies: ["SpotlightCore", .product(name: "SQLiteNIO", package: "sqlite-nio")],
+            swiftSettings: strict
+        ),
+        // Screens render into a cell grid; never imports ncurses.
+        .target(
+            name: "SpotlightUI",
+            dependencies: ["SpotlightCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+        // C shim over ncursesw: macros and globals as functions Swift 6 can call.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only Swift code that calls ncurses.
+        .target(name: "SpotlightTerminal", dependencies: ["CNcursesw", "SpotlightUI"], swiftSettings: strict),
+        .executableTarget(
+            name: "spotlight",
+            dependencies: [
+                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
+        .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
+        .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI"], swiftSettings: strict),
+        // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
+        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight"], swiftSettings: strict),
+    ]
+)
