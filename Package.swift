@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "spotlight",
             dependencies: [
-                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightTerminal",
+                "SpotlightCore", "SpotlightStore", "SpotlightUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,0 +1,84 @@
+import Foundation
+import SQLiteNIO
+import SpotlightCore
+
+/// Small typed helpers over the driver. Results are always bound to `[SQLiteRow]` explicitly:
+/// sqlite-nio's future-returning overload of `query` would otherwise be picked and not awaited.
+extension BoardStore {
+    @discardableResult
+    func rows(_ sql: String, _ binds: [SQLiteData] = []) async throws(SpotlightError) -> [SQLiteRow] {
+        do {
+            let result: [SQLiteRow] = try await db.query(sql, binds)
+            return result
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
+    }
+
+    func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws(SpotlightError) {
+        try await rows(sql, binds)
+    }
+
+    func scalarInt(_ sql: String, _ binds: [SQLiteData] = []) async throws(SpotlightError) -> Int {
+        let result = try await rows(sql, binds)
+        return result.first?.columns.first?.data.integer ?? 0
+    }
+
+    func scalarText(_ sql: String, _ binds: [SQLiteData] = []) async throws(SpotlightError) -> String {
+        let result = try await rows(sql, binds)
+        return result.first?.columns.first?.data.string ?? ""
+    }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken up front, so two
+    /// processes never both read-then-write and collide. Any error rolls everything back.
+    func transaction<T>(_ body: () async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
+        guard !isReadOnly else { throw readOnlyError() }
+        try await execute("BEGIN IMMEDIATE")
+        do {
+            let value = try await body()
+            try await execute("COMMIT")
+            return value
+        } catch {
+            try? await execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    func readOnlyError() -> SpotlightError {
+        .permission("the board \(path) is read-only for \(account.login): writing needs write access to the file and its directory")
+    }
+
+    /// Every change leaves an audit record in the same transaction as the change itself.
+    func audit(_ action: String, story: StoryID?, detail: String) async throws(SpotlightError) {
+        let storyValue: SQLiteData = story.map { .integer($0) } ?? .null
+        let binds: [SQLiteData] = [.integer(clock.now.millis), .text(account.login), .text(action), storyValue, .text(detail)]
+        try await execute("INSERT INTO audit(at, actor, action, story_id, detail) VALUES (?, ?, ?, ?, ?)", binds)
+    }
+
+    func writeSettings(_ settings: BoardSettings) async throws(SpotlightError) {
+        for key in BoardSettings.keys {
+            try await execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                              [.text(key), .text(settings.value(forKey: key) ?? "")])
+        }
+    }
+}
+
+extension Date {
+    /// Board times are whole milliseconds since 1970, so export and import round-trip exactly.
+    var millis: Int { Int((timeIntervalSince1970 * 1000).rounded()) }
+
+    init(millis: Int) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+}
+
+extension SQLiteData {
+    /// Text columns are read as `CAST(x AS BLOB)` so that a NUL inside a story survives
+    /// (the driver reads text as a C string, which would cut it short).
+    var lossless: String {
+        switch self {
+        case .blob(let buffer): String(decoding: buffer.readableBytesView, as: UTF8.self)
+        case .text(let text): text
+        case .null: ""
+        default: string ?? ""
+        }
+    }
+}

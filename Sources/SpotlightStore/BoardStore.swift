@@ -1,0 +1,169 @@
+import Foundation
+import SQLiteNIO
+import SpotlightCore
+
+/// One open board file. Every read and write of the board goes through here; nothing else in
+/// the program talks to SQLite. Each process opens the file directly — there is no server.
+public final class BoardStore: Sendable {
+    public enum OpenMode: Sendable {
+        /// Open an existing board; falls back to read-only when the file or directory is not writable.
+        case existing
+        /// Create the board if the file is missing or empty (`init`, `demo`).
+        case createIfMissing(name: String?)
+    }
+
+    public let path: String
+    public let account: Account
+    public let clock: Clock
+    /// True when this process cannot write the board; writes then fail with exit code 3.
+    public let isReadOnly: Bool
+    /// True when the board had to be opened `immutable` (read-only directory, no `-shm` file):
+    /// other processes' changes are then not seen until reopened.
+    public let isImmutable: Bool
+    let db: SQLiteConnection
+
+    private init(path: String, account: Account, clock: Clock, isReadOnly: Bool, isImmutable: Bool, db: SQLiteConnection) {
+        self.path = path
+        self.account = account
+        self.clock = clock
+        self.isReadOnly = isReadOnly
+        self.isImmutable = isImmutable
+        self.db = db
+    }
+
+    public static var sqliteVersion: String { SQLiteConnection.libraryVersionString() }
+
+    /// Opens (or, with `.createIfMissing`, creates) the board at `path` as `account`.
+    /// A directory, a non-SQLite file, a damaged file or a board from a newer version is refused
+    /// before anything is written to it.
+    public static func open(
+        _ path: String, as account: Account, mode: OpenMode = .existing, clock: Clock = .system
+    ) async throws(SpotlightError) -> BoardStore {
+        let file = BoardFile(path: path)
+        let directory = (path as NSString).deletingLastPathComponent
+        var state = try file.inspect()
+        var creating = false
+        switch (state, mode) {
+        case (.missing, .existing):
+            throw .runtime("no board at \(path): create one with `spotlight init` (or try `spotlight demo`), or point --board / SPOTLIGHT_BOARD at an existing board")
+        case (.empty, .existing):
+            throw .runtime("\(path) is an empty file, not a board: run `spotlight init --board \(path)` to make it one")
+        case (.missing, .createIfMissing):
+            try createDirectory(directory)
+            creating = true
+            state = .empty
+        case (.empty, .createIfMissing):
+            creating = true
+        case (.sqlite, _):
+            break
+        }
+        let writable = creating ? access(directory, W_OK) == 0 : file.isWritable(directory: directory)
+        if creating && !writable {
+            throw .permission("cannot create the board \(path): the directory \(directory) is not writable by \(account.login)")
+        }
+        let db = try await connect(path: path, uriMode: creating ? "rwc" : (writable ? "rw" : "ro"))
+        var store = BoardStore(path: path, account: account, clock: clock, isReadOnly: !writable, isImmutable: false, db: db)
+        do {
+            try await store.checkIdentity(creating: creating)
+        } catch let error where !writable && error.message.contains("unable to open") {
+            // A read-only directory without a `-shm` file: SQLite can still read the board if it
+            // is told no one will change it underneath.
+            try? await db.close()
+            let immutableDB = try await connect(path: path, uriMode: "ro", immutable: true)
+            store = BoardStore(path: path, account: account, clock: clock, isReadOnly: true, isImmutable: true, db: immutableDB)
+            try await store.checkIdentity(creating: false)
+        } catch {
+            try? await db.close()
+            throw error
+        }
+        do {
+            try await store.configure(creating: creating, mode: mode)
+        } catch {
+            await store.close()
+            throw error
+        }
+        return store
+    }
+
+    public func close() async {
+        try? await db.close()
+    }
+
+    private static func createDirectory(_ directory: String) throws(SpotlightError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .permission("cannot create the directory \(directory) for the board: \(error.localizedDescription)")
+        }
+    }
+
+    private static func connect(path: String, uriMode: String, immutable: Bool = false) async throws(SpotlightError) -> SQLiteConnection {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#")
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        let uri = "file:\(escaped)?mode=\(uriMode)" + (immutable ? "&immutable=1" : "")
+        do {
+            return try await SQLiteConnection.open(storage: .file(path: uri))
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
+    }
+
+    /// Is this file a board we understand? Reads only.
+    private func checkIdentity(creating: Bool) async throws(SpotlightError) {
+        let appID = try await scalarInt("PRAGMA application_id")
+        let version = try await scalarInt("PRAGMA user_version")
+        if creating { return }
+        if appID == 0 && version == 0 {
+            let tables = try await scalarInt("SELECT count(*) FROM sqlite_schema")
+            if tables == 0 {
+                throw .runtime("\(path) is an empty SQLite database, not a board: run `spotlight init --board \(path)`")
+            }
+        }
+        guard appID == Int(Schema.applicationID) else {
+            throw .runtime("\(path) is an SQLite database but not a Spotlight board; it was left unchanged")
+        }
+        if version > Schema.currentVersion {
+            throw .runtime("the board \(path) was made by a newer spotlight (schema \(version); this one knows up to \(Schema.currentVersion)): upgrade spotlight; the board was left unchanged")
+        }
+    }
+
+    /// Connection settings of DESIGN §8, then creation or forward migration.
+    private func configure(creating: Bool, mode: OpenMode) async throws(SpotlightError) {
+        try await execute("PRAGMA busy_timeout = 10000")
+        try await execute("PRAGMA foreign_keys = ON")
+        guard !isReadOnly else { return }
+        try await execute("PRAGMA synchronous = FULL")
+        let journal = try await scalarText("PRAGMA journal_mode")
+        if journal.lowercased() != "wal" {
+            _ = try await scalarText("PRAGMA journal_mode = WAL")
+        }
+        try await migrate(creating: creating, mode: mode)
+    }
+
+    private func migrate(creating: Bool, mode: OpenMode) async throws(SpotlightError) {
+        try await transaction { () async throws(SpotlightError) in
+            // Re-read inside the write lock: another process may have migrated meanwhile.
+            var version = try await scalarInt("PRAGMA user_version")
+            guard version < Schema.currentVersion else { return }
+            let fresh = version == 0
+            while version < Schema.currentVersion {
+                for statement in Schema.migrations[version] { try await execute(statement) }
+                version += 1
+            }
+            try await execute("PRAGMA application_id = \(Schema.applicationID)")
+            try await execute("PRAGMA user_version = \(version)")
+            if fresh {
+                var settings = BoardSettings()
+                if case .createIfMissing(let name?) = mode { settings.name = name }
+                try await writeSettings(settings)
+                let now = clock.now.millis
+                try await execute("INSERT INTO managers(login, added_by, added_at) VALUES (?, ?, ?)",
+                                  [.text(account.login), .text(account.login), .integer(now)])
+                try await audit("init", story: nil, detail: "created the board; \(account.login) is its first manager")
+            } else {
+                try await audit("migrate", story: nil, detail: "schema upgraded to \(version)")
+            }
+        }
+    }
+}

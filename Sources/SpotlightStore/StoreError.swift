@@ -1,0 +1,30 @@
+import SQLiteNIO
+import SpotlightCore
+
+/// Turns driver errors into one-line messages that name the board and say what to do.
+enum StoreError {
+    static func translate(_ error: any Error, path: String) -> SpotlightError {
+        if let error = error as? SpotlightError { return error }
+        guard let sqlite = error as? SQLiteError else {
+            return .runtime("board \(path): \(error)")
+        }
+        switch sqlite.reason {
+        case .notADatabase:
+            return .runtime("\(path) is not a Spotlight board (not a readable SQLite database); it was left unchanged")
+        case .corrupt, .corruptVirtualTable, .corruptSequenceSchema, .corruptIndex:
+            return .runtime("the board \(path) is damaged (\(sqlite.message)); restore it from a backup made with `spotlight export`")
+        case .readOnly, .readonlyCantLock, .readonlyDirectory, .readonlyInRecovery, .readonlyInRollback, .readonlyBackingMoved:
+            return .permission("the board \(path) is read-only: writing needs write access to the file and its directory")
+        case .permission, .auth:
+            return .permission("permission denied on the board \(path)")
+        case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked:
+            return .runtime("the board \(path) stayed locked by another process for too long; try again")
+        case .full:
+            return .runtime("the disk holding the board \(path) is full; nothing was written")
+        case .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath:
+            return .runtime("unable to open the board \(path): check that it exists and that you may read it")
+        default:
+            return .runtime("board \(path): \(sqlite.message)")
+        }
+    }
+}

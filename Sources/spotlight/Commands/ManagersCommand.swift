@@ -1,0 +1,75 @@
+import ArgumentParser
+import SpotlightCore
+import SpotlightStore
+
+struct ManagersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "managers", abstract: "List, add or remove the board's managers.",
+        subcommands: [List.self, Add.self, Remove.self], defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the managers.")
+        @OptionGroup var boardOptions: BoardOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let managers = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.managers() }
+            CLI.say(output.json ? try JSONOutput.encode(managers) : managers.map(Sanitizer.singleLine).joined(separator: "\n"))
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make an account a manager (managers only).")
+        @OptionGroup var boardOptions: BoardOptions
+        @Argument(help: "The login name of the account.") var login: String
+
+        func run() async throws {
+            try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.addManager(login) }
+            CLI.say("\(Sanitizer.singleLine(login)) is now a manager.")
+        }
+
+        func validate() throws {
+            guard !login.isEmpty, login.count <= 64, login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                throw ValidationError("'\(Sanitizer.singleLine(String(login.prefix(64))))' is not a login name (letters, digits, '.', '_' and '-')")
+            }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a manager (managers only; never the last one).")
+        @OptionGroup var boardOptions: BoardOptions
+        @Argument(help: "The login name of the account.") var login: String
+
+        func run() async throws {
+            try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.removeManager(login) }
+            CLI.say("\(Sanitizer.singleLine(login)) is no longer a manager.")
+        }
+    }
+}
+
+struct SettingsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", abstract: "Show or change the board's settings (changing needs a manager).",
+        discussion: "Keys: \(BoardSettings.keys.joined(separator: ", ")).")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Argument(help: "A setting to change.") var key: String?
+    @Argument(help: "Its new value.") var value: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if key != nil && value == nil { throw ValidationError("give a value: spotlight settings \(key!) VALUE") }
+    }
+
+    func run() async throws {
+        let settings = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
+            if let key, let value { try await store.setSetting(key, to: value) }
+            return try await store.settings()
+        }
+        if output.json {
+            CLI.say(try JSONOutput.encode(settings))
+        } else {
+            CLI.say(BoardSettings.keys.map { "\($0) = \(Sanitizer.singleLine(settings.value(forKey: $0) ?? ""))" }.joined(separator: "\n"))
+        }
+    }
+}

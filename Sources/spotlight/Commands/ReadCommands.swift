@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SpotlightCore
+import SpotlightStore
+
+extension StoryOrder: ExpressibleByArgument {}
+
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List stories (hot, new or top).")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Option(help: "Order: hot (recognition against age), new, or top.") var sort: StoryOrder = .hot
+    @Option(help: "How many stories to show (1–1000).") var limit = 20
+    @Option(help: "Only stories from this department.") var department: String?
+    @Option(help: "Full-text search over title, body, hero and tags.") var search: String?
+    @Flag(help: "Include hidden stories (managers only).") var includeHidden = false
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000, got \(limit)") }
+    }
+
+    func run() async throws {
+        let (stories, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
+            if includeHidden {
+                try BoardRules.requireManager(store.account, isManager: try await store.isManager(store.account.login), for: .hide)
+            }
+            let query = StoryQuery(order: sort, limit: limit, department: department, search: search, includeHidden: includeHidden)
+            return (try await store.stories(query), store.clock.now)
+        }
+        if output.json {
+            CLI.say(try JSONOutput.encode(stories.map { StoryJSON($0, now: now) }))
+        } else if stories.isEmpty {
+            CLI.note(search != nil || department != nil ? "No stories match." : "No stories yet: post one with `spotlight post --title … --hero …`.")
+        } else {
+            CLI.say(stories.map { StoryText.listLine($0, now: now) }.joined(separator: "\n"))
+        }
+    }
+}
+
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one story in full.")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Argument(help: "The story id, e.g. 42 or #42.") var id: StoryIDArgument
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let (story, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
+            (try await store.story(id.value), store.clock.now)
+        }
+        CLI.say(output.json ? try JSONOutput.encode(StoryJSON(story, now: now)) : StoryText.detail(story, now: now))
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import SpotlightCore
+import SpotlightStore
+
+struct UpvoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "upvote", abstract: "Upvote a story (once per person).")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Argument(help: "The story id.") var id: StoryIDArgument
+
+    func run() async throws {
+        let added = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.upvote(id.value) }
+        CLI.say(added ? "Upvoted story #\(id.value)." : "You had already upvoted story #\(id.value).")
+    }
+}
+
+struct UnvoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unvote", abstract: "Withdraw your upvote.")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Argument(help: "The story id.") var id: StoryIDArgument
+
+    func run() async throws {
+        let removed = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.unvote(id.value) }
+        CLI.say(removed ? "Withdrew your vote on story #\(id.value)." : "You had not upvoted story #\(id.value).")
+    }
+}
+
+struct MedalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "medal", abstract: "Give one of your yearly medallions to a story's hero.",
+        discussion: "Each person has a few medallions a year (a board setting, default 1). A medallion can be taken back with --revoke within 24 hours.")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Argument(help: "The story id.") var id: StoryIDArgument
+    @Flag(help: "Take back the medallion you gave this story (within 24 hours).") var revoke = false
+
+    func run() async throws {
+        if revoke {
+            try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.revokeMedallion(id.value) }
+            CLI.say("Took back your medallion for story #\(id.value).")
+        } else {
+            let left = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.giveMedallion(id.value) }
+            CLI.say("Gave a medallion for story #\(id.value). You have \(left) left this year.")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import SpotlightCore
+import SpotlightStore
+
+struct ExportCommand: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the whole board as JSON (lossless backup) or its stories as CSV.")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Option(help: "json (everything, for `spotlight import`) or csv (stories, for spreadsheets).") var format: Format = .json
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func run() async throws {
+        let export = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.export() }
+        let text = switch format {
+        case .json: try export.encoded()
+        case .csv: CSVExport.stories(export)
+        }
+        if let output {
+            // Write beside the target and rename, so an interrupted export never leaves half a file.
+            let temporary = output + ".partial"
+            guard FileManager.default.createFile(atPath: temporary, contents: Data((text + "\n").utf8)) else {
+                throw SpotlightError.runtime("cannot write \(output): check the directory exists and is writable")
+            }
+            guard rename(temporary, output) == 0 else {
+                unlink(temporary)
+                throw SpotlightError.runtime("cannot write \(output): \(String(cString: strerror(errno)))")
+            }
+            CLI.note("Exported \(export.stories.count) stories to \(output).")
+        } else {
+            CLI.say(text)
+        }
+    }
+}
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Restore a JSON export into a board that has no stories yet.",
+        discussion: "The board is created if it does not exist. Example: spotlight import backup.json --board restored.sqlite")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Argument(help: "A file written by `spotlight export` (- for standard input).") var file: String
+
+    func run() async throws {
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw SpotlightError.notFound("cannot read \(file): no such file, or not readable")
+            }
+            data = contents
+        }
+        let export = try BoardExport.decode(data, file: file)
+        try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: nil)) { store async throws(SpotlightError) in
+            try await store.importBoard(export)
+        }
+        CLI.say("Imported \(export.stories.count) stories into \(boardOptions.location.path).")
+    }
+}
+
+/// Stories as RFC 4180 CSV. Cells starting with = + - @ are prefixed with ' so a spreadsheet
+/// never runs a story as a formula.
+enum CSVExport {
+    static func stories(_ export: BoardExport) -> String {
+        var lines = ["id,title,hero,department,customer,tags,author,on_behalf_of,created_at,status,votes,medallions,pinned"]
+        let votes = Dictionary(grouping: export.votes, by: \.storyID).mapValues(\.count)
+        let medallions = Dictionary(grouping: export.medallions, by: \.storyID).mapValues(\.count)
+        let iso = ISO8601DateFormatter()
+        for s in export.stories {
+            let cells = [
+                String(s.id), s.title, s.hero, s.department, s.customer, s.tags.joined(separator: " "), s.author,
+                s.onBehalfOf ?? "", iso.string(from: Date(timeIntervalSince1970: Double(s.createdAt) / 1000)), s.status,
+                String(votes[s.id] ?? 0), String(medallions[s.id] ?? 0), s.pinnedBy == nil ? "no" : "yes",
+            ]
+            lines.append(cells.map(cell).joined(separator: ","))
+        }
+        return JSONOutput.escapeControls(lines.joined(separator: "\r\n"))
+    }
+
+    private static func cell(_ value: String) -> String {
+        var v = value
+        if let first = v.first, "=+-@".contains(first) { v = "'" + v }
+        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import SpotlightCore
+
+/// Plain-text views of stories for `list` and `show`. Every user string passes the sanitizer:
+/// a story can never put a raw control character on the reader's terminal.
+enum StoryText {
+    static func listLine(_ story: Story, now: Date) -> String {
+        let safe = Sanitizer.singleLine
+        var flags: [String] = []
+        if story.isPinned(at: now) { flags.append("[pinned]") }
+        if story.status == .hidden { flags.append("[hidden]") }
+        let counts = "▲\(pad(story.votes, 3)) ◆\(pad(story.medallions, 2))"
+        let head = "\(padRight("#\(story.id)", 6)) \(counts) \(padRight(RelativeTime.short(story.createdAt, now: now), 4)) "
+        let title = safe(story.title) + (flags.isEmpty ? "" : "  " + flags.joined(separator: " "))
+        let meta = String(repeating: " ", count: DisplayWidth.of(head)) + "\(safe(story.hero)) · \(safe(story.department)) · \(story.customer.rawValue)"
+        return head + title + "\n" + meta
+    }
+
+    static func detail(_ story: Story, now: Date) -> String {
+        let safe = Sanitizer.singleLine
+        var lines = ["#\(story.id)  \(safe(story.title))", ""]
+        func field(_ name: String, _ value: String) { lines.append(padRight(name + ":", 13) + value) }
+        field("Hero", safe(story.hero))
+        field("Department", safe(story.department))
+        field("Customer", story.customer.rawValue)
+        if !story.tags.isEmpty { field("Tags", story.tags.joined(separator: ", ")) }
+        var posted = "\(safe(story.authorName)) (\(safe(story.author)))"
+        if let behalf = story.onBehalfOf { posted += " on behalf of \(safe(behalf))" }
+        field("Posted by", posted + " · " + RelativeTime.ago(story.createdAt, now: now))
+        if let edited = story.editedAt { field("Edited", RelativeTime.ago(edited, now: now)) }
+        field("Recognition", "\(story.votes) vote\(story.votes == 1 ? "" : "s"), \(story.medallions) medallion\(story.medallions == 1 ? "" : "s")")
+        if story.status != .visible { field("Status", story.status.rawValue) }
+        if let pin = story.pin {
+            var text = pin.isLive(at: now) ? "by \(safe(pin.pinnedBy))" : "expired (was by \(safe(pin.pinnedBy)))"
+            if let until = pin.until { text += " until " + ISO8601DateFormatter().string(from: until) }
+            if let note = pin.note { text += " — \(safe(note))" }
+            field("Pinned", text)
+        }
+        if !story.body.isEmpty {
+            lines.append("")
+            lines.append(Sanitizer.displaySafe(story.body))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: " ", count: max(0, width - s.count)) + s
+    }
+
+    static func padRight(_ s: String, _ width: Int) -> String {
+        s + String(repeating: " ", count: max(0, width - DisplayWidth.of(s)))
+    }
+}
+
+/// The JSON shape of a story in `list --json` and `show --json`.
+struct StoryJSON: Encodable {
+    let id: Int
+    let title: String
+    let body: String
+    let hero: String
+    let department: String
+    let customer: String
+    let tags: [String]
+    let author: String
+    let authorName: String
+    let onBehalfOf: String?
+    let createdAt: Date
+    let editedAt: Date?
+    let status: String
+    let votes: Int
+    let medallions: Int
+    let pinned: Bool
+    let pin: Pin?
+
+    init(_ s: Story, now: Date) {
+        id = s.id; title = s.title; body = s.body; hero = s.hero; department = s.department
+        customer = s.customer.rawValue; tags = s.tags; author = s.author; authorName = s.authorName
+        onBehalfOf = s.onBehalfOf; createdAt = s.createdAt; editedAt = s.editedAt; status = s.status.rawValue
+        votes = s.votes; medallions = s.medallions; pinned = s.isPinned(at: now); pin = s.pin
+    }
+}

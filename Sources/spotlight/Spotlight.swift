@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SpotlightCore
+
+/// The `spotlight` command. Subcommands live one per file under Commands/.
+struct Spotlight: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spotlight",
+        abstract: "Service Spotlight: a terminal bulletin board of customer-service success stories.",
+        discussion: """
+            One board is one SQLite file that every process on the host opens directly.
+            Board location: --board PATH, then SPOTLIGHT_BOARD, then $XDG_DATA_HOME/spotlight/board.sqlite.
+            Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 permission denied, 4 not found.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, PostCommand.self, ListCommand.self, ShowCommand.self,
+            UpvoteCommand.self, UnvoteCommand.self, MedalCommand.self,
+            PinCommand.self, UnpinCommand.self, HideCommand.self, UnhideCommand.self, RemoveCommand.self,
+            ManagersCommand.self, SettingsCommand.self, ExportCommand.self, ImportCommand.self,
+            DemoCommand.self, DoctorCommand.self,
+        ],
+        defaultSubcommand: ListCommand.self
+    )
+}
+
+/// Our own entry point, so that every failure ends the same way: one line on stderr and the
+/// exit code of DESIGN §6 (ArgumentParser's own usage failures would otherwise exit 64).
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try Spotlight.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as SpotlightError {
+            CLI.fail(error)
+        } catch {
+            let code = Spotlight.exitCode(for: error)
+            if code == .validationFailure {
+                CLI.fail(.usage(Spotlight.message(for: error) + " (see `spotlight help`)"))
+            }
+            Spotlight.exit(withError: error)
+        }
+    }
+}
