@@ -57,7 +57,7 @@ public enum Sanitizer {
                 scalars.formIndex(after: &i)
                 let v = sc.value
                 switch v {
-                case 0x20...0xAC:
+                case 0x20...0x7E, 0xA0...0xAC:
                     out.append(sc)
                 case 0x0D where i != scalars.endIndex && scalars[i] == "\n":
                     break                                      // CR LF: the LF makes the one newline
