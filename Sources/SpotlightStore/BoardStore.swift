@@ -65,9 +65,9 @@ public final class BoardStore: Sendable {
         var store = BoardStore(path: path, account: account, clock: clock, isReadOnly: !writable, isImmutable: false, db: db)
         do {
             try await store.checkIdentity(creating: creating)
-        } catch let error where !writable && error.message.contains("unable to open") {
-            // A read-only directory without a `-shm` file: SQLite can still read the board if it
-            // is told no one will change it underneath.
+        } catch where !writable {
+            // A read-only directory without a `-shm` file: SQLite cannot set up WAL shared memory,
+            // but can still read the board if told that no one will change it underneath.
             try? await db.close()
             let immutableDB = try await connect(path: path, uriMode: "ro", immutable: true)
             store = BoardStore(path: path, account: account, clock: clock, isReadOnly: true, isImmutable: true, db: immutableDB)

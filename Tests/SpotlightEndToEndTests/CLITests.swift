@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+@Suite struct CLITests {
+    typealias P = SpotlightProcess
+
+    func newBoard(_ name: String) throws -> String {
+        let board = P.scratch(name) + "/board.sqlite"
+        let created = try P.run(["init", "--name", "Test board"], board: board)
+        #expect(created.status == 0, "init failed: \(created.stderr)")
+        return board
+    }
+
+    func post(_ board: String, _ extra: [String] = [], body: String = "Body") throws -> P.Result {
+        try P.run(["post", "--title", "A story", "--hero", "Mary", "--body", body] + extra, board: board)
+    }
+
+    @Test(arguments: [
+        (["--title", ""], "title is required"),
+        (["--title", String(repeating: "t", count: 121)], "title must be at most 120 characters, got 121"),
+        (["--hero", "  "], "hero is required"),
+        (["--customer", "vip"], "customer must be one of: external, internal"),
+        (["--tag", "Bad Tag"], "tag 1 must be"),
+        (["--body", String(repeating: "b", count: 4001)], "body must be at most 4000 characters, got 4001"),
+    ])
+    func validationFailureExits2WithOneLineAndWritesNothing(_ args: [String], _ message: String) throws {
+        let board = try newBoard("validation")
+        let before = try P.sqlite(board, "SELECT count(*) FROM stories; SELECT count(*) FROM audit;")
+        var full = ["post", "--title", "A story", "--hero", "Mary", "--body", "x"]
+        for pair in stride(from: 0, to: args.count, by: 2) {
+            if let i = full.firstIndex(of: args[pair]) { full[i + 1] = args[pair + 1] } else { full += [args[pair], args[pair + 1]] }
+        }
+        let result = try P.run(full, board: board)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try P.sqlite(board, "SELECT count(*) FROM stories; SELECT count(*) FROM audit;") == before)
+    }
+
+    @Test func bodyIsReadFromStandardInput() throws {
+        let board = try newBoard("stdin")
+        let result = try P.run(["post", "--title", "From stdin", "--hero", "Ana"], stdin: Data("line one\nline two".utf8), board: board)
+        #expect(result.status == 0)
+        #expect(try P.sqlite(board, "SELECT body FROM stories") == "line one\nline two")
+    }
+
+    @Test func invalidUTF8OnStandardInputIsRefusedAndNothingIsWritten() throws {
+        let board = try newBoard("badutf8")
+        let result = try P.run(["post", "--title", "Bad bytes", "--hero", "Ana"], stdin: Data([0x41, 0xFF, 0xFE, 0x42]), board: board)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("not valid UTF-8"))
+        #expect(try P.sqlite(board, "SELECT count(*) FROM stories") == "0")
+    }
+
+    @Test func hostileTextIsStoredExactlyButNeverPrintedRaw() throws {
+        let board = try newBoard("hostile")
+        let hostile = "Hi\u{1B}[2J\u{1B}]52;c;SGVsbG8=\u{07}\u{9B}31m\u{202E}evil\u{0}\u{7F}é\u{301}\u{301}" + String(repeating: "\u{300}", count: 3000)
+            + " " + String(repeating: "W", count: 900)
+        let posted = try P.run(["post", "--title", "Hostile \u{1B}[31mred", "--hero", "\u{202E}Eve"], stdin: Data(hostile.utf8), board: board)
+        #expect(posted.status == 0, "\(posted.stderr)")
+        // Stored byte for byte (hex compare, so NUL and ESC are checked too).
+        let hex = try P.sqlite(board, "SELECT hex(CAST(body AS BLOB)) FROM stories")
+        #expect(hex == Data(hostile.utf8).map { String(format: "%02X", $0) }.joined())
+        for args in [["list"], ["show", "1"], ["list", "--sort", "new"]] {
+            let shown = try P.run(args, board: board)
+            #expect(shown.status == 0)
+            #expect(!containsRawControls(shown.stdout), "raw control in \(args)")
+        }
+        let json = try P.run(["show", "1", "--json"], board: board)
+        #expect(!containsRawControls(json.stdout))
+        #expect(json.stdout.contains("\\u001b[2J"))
+        let decoded = try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any]
+        #expect(decoded?["body"] as? String == hostile)
+    }
+
+    @Test func aFourThousandCharacterWordIsStoredWhole() throws {
+        let board = try newBoard("longword")
+        let word = String(repeating: "ж", count: 4000)
+        #expect(try post(board, body: word).status == 0)
+        #expect(try P.sqlite(board, "SELECT length(body) FROM stories") == "4000")
+    }
+
+    @Test func missingStoryExits4() throws {
+        let board = try newBoard("missing")
+        let result = try P.run(["upvote", "42"], board: board)
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("story #42 does not exist"))
+    }
+
+    @Test func ownStoryCannotBeUpvoted() throws {
+        let board = try newBoard("ownvote")
+        _ = try post(board)
+        let result = try P.run(["upvote", "1"], board: board)
+        #expect(result.status == 3)
+        #expect(try P.sqlite(board, "SELECT count(*) FROM votes") == "0")
+    }
+
+    @Test func nonManagerModerationExits3AndNothingIsAudited() throws {
+        let board = try newBoard("nonmanager")
+        _ = try post(board)
+        // Hand the board to another manager, so this account is staff.
+        #expect(try P.run(["managers", "add", "dana"], board: board).status == 0)
+        #expect(try P.run(["managers", "remove", try P.run(["managers", "list"], board: board).stdout
+            .split(separator: "\n").first { $0 != "dana" }.map(String.init) ?? ""], board: board).status == 0)
+        let audited = try P.sqlite(board, "SELECT count(*) FROM audit")
+        for args in [["pin", "1"], ["unpin", "1"], ["hide", "1"], ["unhide", "1"], ["remove", "1"], ["managers", "add", "eve"],
+                     ["managers", "remove", "dana"], ["settings", "pin-share", "2"]] {
+            let result = try P.run(args, board: board)
+            #expect(result.status == 3, "\(args): \(result.stderr)")
+            #expect(result.stderr.contains("manager"), "\(args): \(result.stderr)")
+        }
+        #expect(try P.sqlite(board, "SELECT count(*) FROM audit") == audited)
+        #expect(try P.sqlite(board, "SELECT status, pinned_by IS NULL FROM stories") == "visible|1")
+    }
+
+    @Test func managerPinsUntilADayAndListShowsIt() throws {
+        let board = try newBoard("pin")
+        _ = try post(board)
+        let pinned = try P.run(["pin", "1", "--until", "3d", "--note", "Story of the week"], board: board)
+        #expect(pinned.status == 0, "\(pinned.stderr)")
+        #expect(try P.run(["list"], board: board).stdout.contains("[pinned]"))
+        #expect(try P.run(["pin", "1", "--until", "someday"], board: board).status == 2)
+    }
+
+    @Test func exportImportExportThroughTheCLIIsIdentical() throws {
+        let dir = P.scratch("roundtrip")
+        let board = dir + "/a.sqlite"
+        #expect(try P.run(["demo"], board: board).status == 0)
+        _ = try P.run(["post", "--title", "nul", "--hero", "x"], stdin: Data("a\u{0}b\u{1B}c\u{9B}".utf8), board: board)
+        _ = try P.run(["hide", "3"], board: board)
+        #expect(try P.run(["export", "-o", dir + "/one.json"], board: board).status == 0)
+        let imported = try P.run(["import", dir + "/one.json"], board: dir + "/b.sqlite")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try P.run(["export", "-o", dir + "/two.json"], board: dir + "/b.sqlite").status == 0)
+        let one = FileManager.default.contents(atPath: dir + "/one.json")
+        #expect(one != nil && one == FileManager.default.contents(atPath: dir + "/two.json"))
+        let csv = try P.run(["export", "--format", "csv"], board: board)
+        #expect(csv.status == 0 && csv.stdout.hasPrefix("id,title,hero"))
+    }
+
+    @Test func readOnlyBoardListsButRefusesWritesWithExit3() throws {
+        let dir = P.scratch("readonly")
+        let board = dir + "/board.sqlite"
+        #expect(try P.run(["demo"], board: board).status == 0)
+        let before = FileManager.default.contents(atPath: board)
+        let asNobody = geteuid() == 0
+        if !asNobody {
+            chmod(board, 0o444)
+            chmod(dir, 0o555)
+        }
+        defer { chmod(dir, 0o755); chmod(board, 0o644) }
+        for args in [["list"], ["show", "1"], ["export"], ["list", "--search", "warehouse"]] {
+            let result = try P.run(args, board: board, asNobody: asNobody)
+            #expect(result.status == 0, "\(args): \(result.stderr)")
+            #expect(!result.stdout.isEmpty)
+        }
+        for args in [["post", "--title", "t", "--hero", "h", "--body", "b"], ["upvote", "1"], ["medal", "2"]] {
+            let result = try P.run(args, board: board, asNobody: asNobody)
+            #expect(result.status == 3, "\(args): \(result.stderr)")
+            #expect(result.stderr.contains("read-only"), "\(args): \(result.stderr)")
+        }
+        #expect(FileManager.default.contents(atPath: board) == before)
+    }
+
+    @Test func badBoardPathsGiveClearErrorsAndStayUnchanged() throws {
+        let dir = P.scratch("badpaths")
+        let text = dir + "/notes.txt"
+        _ = FileManager.default.createFile(atPath: text, contents: Data("just some notes\n".utf8))
+        let cases: [(String, String)] = [(dir, "is a directory"), (text, "not a Spotlight board"), (dir + "/none.sqlite", "spotlight init")]
+        for (path, phrase) in cases {
+            let before = FileManager.default.contents(atPath: path)
+            let result = try P.run(["list"], board: path)
+            #expect(result.status == 1, "\(path)")
+            #expect(result.stderr.contains(phrase), "\(path): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(FileManager.default.contents(atPath: path) == before)
+        }
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        for command in ["init", "post", "list", "show", "upvote", "unvote", "medal", "pin", "unpin", "hide", "unhide",
+                        "remove", "managers", "settings", "export", "import", "demo", "doctor"] {
+            let result = try P.run([command, "--help"])
+            #expect(result.status == 0, "\(command)")
+            #expect(result.stdout.contains("USAGE"), "\(command)")
+        }
+    }
+
+    @Test func doctorReportsBoardSqliteAccountAndRole() throws {
+        let board = try newBoard("doctor")
+        let result = try P.run(["doctor"], board: board)
+        #expect(result.status == 0, "\(result.stderr)")
+        for field in ["board", "sqlite", "3.5", "account", "schema", "role", "manager", "terminal", "locale"] {
+            #expect(result.stdout.contains(field), "\(field) missing from doctor")
+        }
+    }
+
+    @Test func identityIgnoresUserAndLognameVariables() throws {
+        let board = try newBoard("identity")
+        _ = try P.run(["post", "--title", "t", "--hero", "h", "--body", "b"], board: board,
+                      environment: ["USER": "mallory", "LOGNAME": "mallory"])
+        #expect(try P.sqlite(board, "SELECT author FROM stories") != "mallory")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Many separate `spotlight` processes on one board at once: nothing acknowledged is lost.
+@Suite struct ConcurrencyTests {
+    typealias P = SpotlightProcess
+
+    @Test func eightProcessesPostingVotingAndUnvotingLoseNothing() async throws {
+        let dir = P.scratch("concurrency")
+        let board = dir + "/board.sqlite"
+        // Stories by other (fictional) colleagues, so this account may vote on them.
+        #expect(try P.run(["demo"], board: board).status == 0)
+        let rounds = 6
+        let outcomes = try await withThrowingTaskGroup(of: (worker: Int, posted: [String], lastVote: Bool?).self) { group in
+            for worker in 1...8 {
+                group.addTask {
+                    var posted: [String] = []
+                    var lastVote: Bool?
+                    for round in 0..<rounds {
+                        let title = "worker \(worker) round \(round)"
+                        let post = try P.run(["post", "--title", title, "--hero", "Hero \(worker)", "--body", "b"], board: board)
+                        if post.status == 0 { posted.append(title) }
+                        // Worker n votes only on demo story n, so its final state is known.
+                        let verb = round % 2 == 0 ? "upvote" : "unvote"
+                        if try P.run([verb, String(worker)], board: board).status == 0 { lastVote = verb == "upvote" }
+                    }
+                    let final = try P.run(["upvote", String(worker)], board: board)
+                    if final.status == 0 { lastVote = true }
+                    return (worker, posted, lastVote)
+                }
+            }
+            var all: [(worker: Int, posted: [String], lastVote: Bool?)] = []
+            for try await outcome in group { all.append(outcome) }
+            return all
+        }
+        let me = try P.run(["doctor"], board: board).stdout.split(separator: "\n")
+            .first { $0.hasPrefix("account") }?.split(separator: " ", omittingEmptySubsequences: true)[1] ?? ""
+        for outcome in outcomes {
+            #expect(outcome.posted.count == rounds, "worker \(outcome.worker) had failed posts")
+            for title in outcome.posted {
+                #expect(try P.sqlite(board, "SELECT count(*) FROM stories WHERE title = '\(title)'") == "1")
+            }
+            let voted = try P.sqlite(board, "SELECT count(*) FROM votes WHERE story_id = \(outcome.worker) AND voter = '\(me)'")
+            #expect(voted == (outcome.lastVote == true ? "1" : "0"))
+        }
+        #expect(try P.sqlite(board, "SELECT count(*) FROM (SELECT story_id, voter FROM votes GROUP BY 1, 2 HAVING count(*) > 1)") == "0")
+        // The denormalised counts agree with the vote rows.
+        #expect(try P.sqlite(board, "SELECT count(*) FROM stories s WHERE votes != (SELECT count(*) FROM votes v WHERE v.story_id = s.id)") == "0")
+        #expect(try P.sqlite(board, "PRAGMA integrity_check") == "ok")
+    }
+}
