@@ -63,21 +63,22 @@ public final class BoardStore: Sendable {
         }
         let db = try await connect(path: path, uriMode: creating ? "rwc" : (writable ? "rw" : "ro"))
         var store = BoardStore(path: path, account: account, clock: clock, isReadOnly: !writable, isImmutable: false, db: db)
+        var version = 0
         do {
-            try await store.checkIdentity(creating: creating)
+            version = try await store.checkIdentity(creating: creating)
         } catch where !writable {
             // A read-only directory without a `-shm` file: SQLite cannot set up WAL shared memory,
             // but can still read the board if told that no one will change it underneath.
             try? await db.close()
             let immutableDB = try await connect(path: path, uriMode: "ro", immutable: true)
             store = BoardStore(path: path, account: account, clock: clock, isReadOnly: true, isImmutable: true, db: immutableDB)
-            try await store.checkIdentity(creating: false)
+            version = try await store.checkIdentity(creating: false)
         } catch {
             try? await db.close()
             throw error
         }
         do {
-            try await store.configure(creating: creating, mode: mode)
+            try await store.configure(creating: creating, mode: mode, version: version)
         } catch {
             await store.close()
             throw error
@@ -110,10 +111,12 @@ public final class BoardStore: Sendable {
     }
 
     /// Is this file a board we understand? Reads only.
-    private func checkIdentity(creating: Bool) async throws(SpotlightError) {
-        let appID = try await scalarInt("PRAGMA application_id")
-        let version = try await scalarInt("PRAGMA user_version")
-        if creating { return }
+    @discardableResult
+    private func checkIdentity(creating: Bool) async throws(SpotlightError) -> Int {
+        let header = try await rows("SELECT a.application_id, v.user_version FROM pragma_application_id a, pragma_user_version v")
+        let appID = header.first?.column("application_id")?.integer ?? 0
+        let version = header.first?.column("user_version")?.integer ?? 0
+        if creating { return version }
         if appID == 0 && version == 0 {
             let tables = try await scalarInt("SELECT count(*) FROM sqlite_schema")
             if tables == 0 {
@@ -126,19 +129,22 @@ public final class BoardStore: Sendable {
         if version > Schema.currentVersion {
             throw .runtime("the board \(path) was made by a newer spotlight (schema \(version); this one knows up to \(Schema.currentVersion)): upgrade spotlight; the board was left unchanged")
         }
+        return version
     }
 
     /// Connection settings of DESIGN §8, then creation or forward migration.
-    private func configure(creating: Bool, mode: OpenMode) async throws(SpotlightError) {
+    /// `version` is the schema version read while checking identity; an up-to-date board
+    /// skips the migration transaction entirely, which keeps `spotlight list` fast.
+    private func configure(creating: Bool, mode: OpenMode, version: Int) async throws(SpotlightError) {
         try await execute("PRAGMA busy_timeout = 10000")
         try await execute("PRAGMA foreign_keys = ON")
         guard !isReadOnly else { return }
         try await execute("PRAGMA synchronous = FULL")
-        let journal = try await scalarText("PRAGMA journal_mode")
-        if journal.lowercased() != "wal" {
+        if version < Schema.currentVersion {
+            // A new board, or one from an older version: it is WAL from here on.
             _ = try await scalarText("PRAGMA journal_mode = WAL")
+            try await migrate(creating: creating, mode: mode)
         }
-        try await migrate(creating: creating, mode: mode)
     }
 
     private func migrate(creating: Bool, mode: OpenMode) async throws(SpotlightError) {

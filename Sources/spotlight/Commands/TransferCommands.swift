@@ -15,24 +15,32 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let export = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.export() }
-        let text = switch format {
-        case .json: try export.encoded()
-        case .csv: CSVExport.stories(export)
+        try write(export)
+    }
+
+    /// Kept out of the async `run` on purpose: Swift 6.3's release optimiser crashed while
+    /// splitting the coroutine when this code lived inside it.
+    private func write(_ export: BoardExport) throws(SpotlightError) {
+        let text: String
+        switch format {
+        case .json: text = try export.encoded()
+        case .csv: text = CSVExport.stories(export)
         }
-        if let output {
-            // Write beside the target and rename, so an interrupted export never leaves half a file.
-            let temporary = output + ".partial"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data((text + "\n").utf8)) else {
-                throw SpotlightError.runtime("cannot write \(output): check the directory exists and is writable")
-            }
-            guard rename(temporary, output) == 0 else {
-                unlink(temporary)
-                throw SpotlightError.runtime("cannot write \(output): \(String(cString: strerror(errno)))")
-            }
-            CLI.note("Exported \(export.stories.count) stories to \(output).")
-        } else {
+        guard let output else {
             CLI.say(text)
+            return
         }
+        // Write beside the target and rename, so an interrupted export never leaves half a file.
+        let temporary = output + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data((text + "\n").utf8)) else {
+            throw .runtime("cannot write \(output): check the directory exists and is writable")
+        }
+        guard rename(temporary, output) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .runtime("cannot write \(output): \(reason)")
+        }
+        CLI.note("Exported \(export.stories.count) stories to \(output).")
     }
 }
 

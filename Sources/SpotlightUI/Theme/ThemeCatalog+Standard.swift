@@ -1,0 +1,98 @@
+import Foundation
+
+extension ThemeCatalog {
+    /// The search order of DESIGN §7, most personal first:
+    /// 1. `$XDG_CONFIG_HOME/spotlight/themes` (default `~/.config`): the user's own themes;
+    /// 2. each `$XDG_DATA_DIRS` entry + `/spotlight/themes` (default `/usr/local/share:/usr/share`);
+    /// 3. `<exe dir>/../share/spotlight/themes`: an install under any prefix, even unregistered;
+    /// 4. the checkout's `Themes/`, found by walking up from the executable, then from the
+    ///    current directory, to a directory with `Package.swift` and `Themes/` (`swift run`).
+    ///
+    /// Everything comes in as arguments — no global state — so tests can describe any machine.
+    /// `executablePath` should be the resolved binary (e.g. `/proc/self/exe`); a bare command
+    /// name (argv[0] found through PATH) says nothing about where it lives and is ignored.
+    public static func standard(
+        environment: [String: String], executablePath: String?, currentDirectory: String?
+    ) -> ThemeCatalog {
+        let suffix = "spotlight/themes"
+        var paths: [String] = []
+
+        if let config = xdgDirectory(environment["XDG_CONFIG_HOME"])
+            ?? environment["HOME"].flatMap({ xdgDirectory($0).map { join($0, ".config") } }) {
+            paths.append(join(config, suffix))
+        }
+
+        let dataDirs = environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share"
+        for entry in dataDirs.split(separator: ":") {
+            if let directory = xdgDirectory(String(entry)) { paths.append(join(directory, suffix)) }
+        }
+
+        let executable = executablePath.flatMap { absolute($0, relativeTo: currentDirectory) }
+        let executableDirectory = executable.map(parent)
+        if let executableDirectory {
+            paths.append(join(parent(executableDirectory), "share/\(suffix)"))
+        }
+
+        for start in [executableDirectory, currentDirectory.flatMap { absolute($0, relativeTo: nil) }] {
+            if let start, let checkout = checkoutThemes(above: start) { paths.append(checkout) }
+        }
+
+        var seen: Set<String> = []
+        return ThemeCatalog(searchPaths: paths.filter { seen.insert($0).inserted })
+    }
+
+    /// The nearest `Themes/` beside a `Package.swift`, from `directory` up to the root.
+    static func checkoutThemes(above directory: String) -> String? {
+        let files = FileManager.default
+        var current = directory
+        while true {
+            let themes = join(current, "Themes")
+            var isDirectory: ObjCBool = false
+            if files.fileExists(atPath: join(current, "Package.swift")),
+               files.fileExists(atPath: themes, isDirectory: &isDirectory), isDirectory.boolValue {
+                return themes
+            }
+            let up = parent(current)
+            if up == current { return nil }
+            current = up
+        }
+    }
+
+    /// The XDG spec says relative paths in these variables are invalid and must be ignored.
+    private static func xdgDirectory(_ value: String?) -> String? {
+        guard let value, value.hasPrefix("/") else { return nil }
+        return normalized(value)
+    }
+
+    /// `path` made absolute against `base`; nil for a bare command name or no base to use.
+    private static func absolute(_ path: String, relativeTo base: String?) -> String? {
+        if path.hasPrefix("/") { return normalized(path) }
+        guard path.contains("/"), let base, base.hasPrefix("/") else { return nil }
+        return normalized(join(base, path))
+    }
+
+    static func join(_ directory: String, _ component: String) -> String {
+        directory.hasSuffix("/") ? directory + component : directory + "/" + component
+    }
+
+    static func parent(_ path: String) -> String {
+        var parts = path.split(separator: "/")
+        guard !parts.isEmpty else { return "/" }
+        parts.removeLast()
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Removes `.`, `..` and doubled slashes without touching the disk, so the paths shown by
+    /// `spotlight themes` read cleanly and duplicates are recognised.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Where themes come from: `<name>.toml` files in an ordered list of directories, plus the
+/// compiled-in `classic`. The first directory holding a name wins, so a user's copy in
+/// `~/.config` overrides the installed one without editing it.
+public struct ThemeCatalog: Sendable, Equatable {
+    /// Directories searched in order; missing ones are simply skipped.
+    public let searchPaths: [String]
+
+    public init(searchPaths: [String]) {
+        self.searchPaths = searchPaths
+    }
+
+    /// Every theme name any search directory offers, plus the built-in one, sorted.
+    public func names() -> [String] {
+        var found: Set<String> = [Theme.builtIn.name]
+        let files = FileManager.default
+        for directory in searchPaths {
+            guard let entries = try? files.contentsOfDirectory(atPath: directory) else { continue }
+            for entry in entries where entry.hasSuffix(".toml") {
+                let name = String(entry.dropLast(".toml".count))
+                if Self.isValidName(name) { found.insert(name) }
+            }
+        }
+        return found.sorted()
+    }
+
+    /// The file that `load(name)` would read, or nil when none exists (or the name is invalid).
+    public func path(for name: String) -> String? {
+        guard Self.isValidName(name) else { return nil }
+        let files = FileManager.default
+        for directory in searchPaths {
+            let candidate = (directory as NSString).appendingPathComponent("\(name).toml")
+            var isDirectory: ObjCBool = false
+            if files.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// The theme called `name`. A broken file is an error rather than skipped in favour of a
+    /// later directory: silently showing a different theme would hide the author's mistake.
+    public func load(_ name: String) throws(ThemeError) -> Theme {
+        if let file = path(for: name) { return try Theme(contentsOfFile: file) }
+        if name == Theme.builtIn.name { return Theme.builtIn }
+        let problem = Self.isValidName(name)
+            ? "no theme named \"\(name)\""
+            : "\"\(name)\" is not a theme name (letters, digits, - and _ only)"
+        throw ThemeError(.unknownTheme, problem: "\(problem); available: \(names().joined(separator: ", "))")
+    }
+
+    /// Names are file names, so they must not be able to climb out of a search directory
+    /// (`../../etc/x`); this is the same rule the board's `theme` setting enforces.
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+        }
+    }
+}
