@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
-        .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI"], swiftSettings: strict),
+        .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI"], exclude: ["Goldens"], swiftSettings: strict),
         // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
         .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight"], swiftSettings: strict),
     ]

@@ -61,7 +61,7 @@ public struct BoardSettings: Equatable, Sendable, Codable {
                 throw .usage("setting theme must be a theme name such as classic (letters, digits, - and _)")
             }
             theme = raw
-        case "pin-share": pinShare = try int(1...20)
+        case "pin-share": pinShare = try int(2...20)
         case "medallions-per-year": medallionsPerYear = try int(0...100)
         case "service-week-start":
             if raw.isEmpty { serviceWeekStart = nil; return }

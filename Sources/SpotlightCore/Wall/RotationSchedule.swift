@@ -1,0 +1,242 @@
+import Foundation
+
+/// Decides which story the lobby wall shows next, and why (DESIGN §4). Pure and deterministic:
+/// the same snapshots and clock readings always give the same sequence, so it is testable and
+/// two walls on one board agree.
+///
+/// The algorithm, and why:
+/// - A *cycle* is planned when the previous one runs out: every visible unpinned story gets
+///   a weight from its hot rank (top quarter 3, next quarter 2, bottom half 1; `CyclePlan`).
+///   Bounded weights give "fair-weighted by hot score" without starvation: the weakest story
+///   still has one slot per cycle, however skewed the votes. So every visible story, and with
+///   it every department, is on the wall once per cycle.
+/// - The weighted slots are ordered by stride scheduling with staggered starts: each story's
+///   slots sit evenly apart in the cycle, and the cycle is the exact merge of at most three
+///   sorted streams: planning is O(n) once a cycle, and any other `next` is O(1) plus counting
+///   the story's words for its dwell. Stride scheduling over
+///   smooth weighted round-robin because SWRR costs O(n) per pick and, with many equal weights,
+///   degenerates into plain list order (all hot stories in one block).
+/// - With live pins, one slot in `pinShare` is a pin slot. Pin slots name no story: each is
+///   resolved when shown to the next live pin in id order (round-robin), so a pin that expires
+///   stops at once and a new pin is picked up without replanning. A share of 1 (the setting
+///   allows it) means what it says: while pins are live, the wall shows only pins.
+/// - A story first seen after the cycle began and newer than anything seen before is posted,
+///   not unhidden: it is queued and shown next, once, as `.new`, ahead of the plan.
+/// - `update` prunes hidden and removed stories from the rest of the plan and from history;
+///   weights stay as planned until the cycle ends, so the progress dots do not jump on a vote.
+public struct RotationSchedule: Sendable {
+    public var settings: BoardSettings
+
+    /// The visible stories of the latest snapshot, and their ids in hot order.
+    private var stories: [StoryID: Story] = [:]
+    private var ranked: [StoryID] = []
+    /// Stories with a pin, ascending id; whether each is live is asked at `now`.
+    private var pinned: [StoryID] = []
+    private var lastPin: StoryID?
+    /// Every id any snapshot held, and the newest creation time among them: what "new" means.
+    private var known: Set<StoryID> = []
+    private var newest: Date?
+    private var newQueue: [StoryID] = []
+
+    private var plan: [PlannedSlot] = []
+    private var planIndex = 0
+    private var planHasPins = false
+    /// Stories this cycle owes a slot to or has shown.
+    private var members: Set<StoryID> = []
+    private var cycle = 0
+    private var shownInCycle = 0
+
+    private struct Shown: Sendable {
+        let slot: WallSlot
+        let cycle: Int
+        let index: Int
+        let count: Int
+    }
+    private var history: [Shown] = []
+    private var historyCursor = -1
+    /// How far ← reaches back at least; enough for a person at the wall, bounded for a wall that
+    /// runs 24/7.
+    static let historyLimit = 200
+
+    public init(settings: BoardSettings) {
+        self.settings = settings
+    }
+
+    /// A new board snapshot: stories may appear, disappear, change, be pinned or unpinned.
+    /// Only `.visible` stories count. O(n log n) for the hot order; called on board changes only.
+    public mutating func update(stories snapshot: [Story], now: Date) {
+        let visible = snapshot.filter { $0.status == .visible }
+        stories = Dictionary(visible.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        ranked = visible.sorted(by: .hot).map(\.id)
+        pinned = visible.filter { $0.pin != nil }.map(\.id).sorted()
+
+        let fresh = visible.filter { story in
+            !known.contains(story.id) && newest.map { story.createdAt >= $0 } ?? false
+        }
+        newQueue.removeAll { stories[$0] == nil }  // hidden before its first showing
+        if cycle > 0 {
+            for story in fresh.sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) })
+            where !members.contains(story.id) && !newQueue.contains(story.id) {
+                newQueue.append(story.id)
+            }
+        }
+        for story in visible {
+            known.insert(story.id)
+            if newest.map({ story.createdAt > $0 }) ?? true { newest = story.createdAt }
+        }
+        prunePlan(now: now)
+        pruneHistory()
+    }
+
+    /// Advances the wall: replays history forward after `previous()`, else the next NEW story,
+    /// else the plan (planning a new cycle when it runs out). Nil when the board is empty.
+    public mutating func next(now: Date) -> WallSlot? {
+        while historyCursor + 1 < history.count {
+            historyCursor += 1
+            if stories[history[historyCursor].slot.storyID] != nil { return history[historyCursor].slot }
+        }
+        guard let slot = produce(now: now) else { return nil }
+        history.append(Shown(slot: slot, cycle: cycle, index: shownInCycle, count: cycleCount))
+        // Trimmed in halves, not one by one, so that shifting the array stays O(1) amortised.
+        if history.count >= 2 * Self.historyLimit { history.removeFirst(Self.historyLimit) }
+        historyCursor = history.count - 1
+        return slot
+    }
+
+    /// The wall's ← key: the slot shown before the current one, or nil at the start of history.
+    public mutating func previous() -> WallSlot? {
+        var i = historyCursor - 1
+        while i >= 0 {
+            if stories[history[i].slot.storyID] != nil {
+                historyCursor = i
+                return history[i].slot
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The shown slot's place in its cycle, for "3/7" and the progress dots; (0, 0) before any.
+    public var position: (index: Int, count: Int) {
+        guard history.indices.contains(historyCursor) else { return (0, 0) }
+        let shown = history[historyCursor]
+        return (shown.index, shown.cycle == cycle ? cycleCount : shown.count)
+    }
+
+    /// Slots in the current cycle: shown, still planned, and NEW stories waiting.
+    private var cycleCount: Int {
+        shownInCycle + (plan.count - planIndex) + newQueue.count
+    }
+
+    private mutating func produce(now: Date) -> WallSlot? {
+        while !newQueue.isEmpty {
+            let id = newQueue.removeFirst()
+            guard let story = stories[id] else { continue }
+            members.insert(id)
+            return show(story, .new)
+        }
+        var planned = false
+        while true {
+            if planIndex == plan.count {
+                guard !planned else { return nil }
+                startCycle(now: now)
+                planned = true
+                if plan.isEmpty { return nil }
+            }
+            let entry = plan[planIndex]
+            planIndex += 1
+            switch entry {
+            case .pin:
+                if let story = nextLivePin(now: now), let pin = story.pin {
+                    return show(story, .pinned(by: pin.pinnedBy, until: pin.until, note: pin.note))
+                }
+                // Every pin has expired: the rest of the cycle has no pin slots.
+                dropPinSlots()
+            case .story(let id, let reason):
+                if let story = stories[id], !story.isPinned(at: now) { return show(story, reason) }
+            }
+        }
+    }
+
+    private mutating func show(_ story: Story, _ reason: SlotReason) -> WallSlot {
+        shownInCycle += 1
+        return WallSlot(storyID: story.id, reason: reason,
+                        dwell: WallSlot.dwell(for: story, baseSeconds: settings.rotationSeconds))
+    }
+
+    private mutating func startCycle(now: Date) {
+        let pins = livePins(now: now)
+        let pool = ranked.compactMap { stories[$0] }.filter { !$0.isPinned(at: now) }
+        plan = CyclePlan.build(pool: pool, pinCount: pins.count, pinShare: settings.pinShare)
+        planIndex = 0
+        planHasPins = !pins.isEmpty
+        members = Set(pool.map(\.id)).union(pins.map(\.id))
+        cycle += 1
+        shownInCycle = 0
+        avoidRepeatAtStart()
+    }
+
+    /// Without pins a cycle may open with the story that closed the last one; swap in the next
+    /// different story so the wall never shows the same card twice in a row across cycles.
+    private mutating func avoidRepeatAtStart() {
+        guard let last = history.last?.slot.storyID, plan.first?.storyID == last,
+              let other = plan.firstIndex(where: { $0.storyID != nil && $0.storyID != last }) else { return }
+        plan.swapAt(0, other)
+    }
+
+    private func livePins(now: Date) -> [Story] {
+        pinned.compactMap { stories[$0] }.filter { $0.isPinned(at: now) }
+    }
+
+    /// Round-robin in id order, continuing after the pin shown last, across cycles.
+    private mutating func nextLivePin(now: Date) -> Story? {
+        let live = livePins(now: now)
+        guard let pick = live.first(where: { $0.id > lastPin ?? Int.min }) ?? live.first else { return nil }
+        lastPin = pick.id
+        return pick
+    }
+
+    private mutating func dropPinSlots() {
+        plan = plan[planIndex...].filter { $0 != .pin }
+        planIndex = 0
+        planHasPins = false
+    }
+
+    /// Keeps the rest of the plan true to the snapshot: no hidden, removed or newly pinned
+    /// stories; pin slots only while pins are live (added when the first pin appears); and a
+    /// slot at the end for a story that came back (unhidden) so it is still shown this cycle.
+    private mutating func prunePlan(now: Date) {
+        guard cycle > 0 else { return }
+        var rest = plan[planIndex...].filter { slot in
+            guard let id = slot.storyID else { return true }
+            guard let story = stories[id] else { return false }
+            return !story.isPinned(at: now)
+        }
+        let anyPin = !livePins(now: now).isEmpty
+        if !anyPin {
+            rest.removeAll { $0 == .pin }
+        } else if !planHasPins, !rest.isEmpty {
+            rest = CyclePlan.interleavePins(rest, pinShare: settings.pinShare)
+        }
+        for id in ranked where !members.contains(id) && !newQueue.contains(id) {
+            guard let story = stories[id], !story.isPinned(at: now) else { continue }
+            rest.append(.story(id, .rotation))
+            members.insert(id)
+        }
+        plan = rest
+        planIndex = 0
+        planHasPins = anyPin && (planHasPins || !rest.isEmpty)
+    }
+
+    /// History never leads back to a story that is no longer visible.
+    private mutating func pruneHistory() {
+        var kept: [Shown] = []
+        var cursor = -1
+        for (i, shown) in history.enumerated() where stories[shown.slot.storyID] != nil {
+            kept.append(shown)
+            if i <= historyCursor { cursor = kept.count - 1 }
+        }
+        history = kept
+        historyCursor = cursor
+    }
+}
