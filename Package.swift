@@ -37,13 +37,14 @@ let package = Package(
         .executableTarget(
             name: "spotlight",
             dependencies: [
-                "SpotlightCore", "SpotlightStore", "SpotlightUI",
+                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
+        .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI"], exclude: ["Goldens"], swiftSettings: strict),
         // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
         .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight"], swiftSettings: strict),

@@ -1,0 +1,49 @@
+import CNcursesw
+
+/// Turns what `wget_wch` returned into a `Key`. Separate from the session so the mapping can be
+/// tested without a terminal.
+enum KeyDecoder {
+    /// What one `wget_wch` result means.
+    enum Decoded: Equatable {
+        case key(Key)
+        case resize
+        case mouse
+    }
+
+    private static let functionKeys: [Int32: Key] = [
+        spotlight_key_up(): .up, spotlight_key_down(): .down,
+        spotlight_key_left(): .left, spotlight_key_right(): .right,
+        spotlight_key_home(): .home, spotlight_key_end(): .end,
+        spotlight_key_ppage(): .pageUp, spotlight_key_npage(): .pageDown,
+        spotlight_key_backspace(): .backspace, spotlight_key_dc(): .delete,
+        spotlight_key_enter(): .enter, spotlight_key_btab(): .backTab,
+    ]
+
+    /// A function-key code (`wget_wch` returned KEY_CODE_YES).
+    static func decode(keyCode code: Int32) -> Decoded {
+        if code == spotlight_key_resize() { return .resize }
+        if code == spotlight_key_mouse() { return .mouse }
+        if let key = functionKeys[code] { return .key(key) }
+        let f0 = spotlight_key_f0()
+        if code > f0, code <= f0 + 63 { return .key(.function(Int(code - f0))) }
+        return .key(.other(code))
+    }
+
+    /// A character (`wget_wch` returned OK). In nonl mode Enter arrives as CR; terminals send
+    /// either DEL or Ctrl-H for Backspace.
+    static func decode(character value: UInt32) -> Key {
+        switch value {
+        case 0x0D, 0x0A: return .enter
+        case 0x09: return .tab
+        case 0x1B: return .escape
+        case 0x7F, 0x08: return .backspace
+        case 0x00: return .ctrl("@")
+        case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(UInt8(0x60 + value))))
+        case 0x1C...0x1F: return .ctrl(Character(Unicode.Scalar(UInt8(0x40 + value))))
+        case 0x80...0x9F: return .other(Int32(value))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .other(Int32(bitPattern: value)) }
+            return .char(Character(scalar))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import CNcursesw
+
+/// The Swift face of `signals.h`. It is the ONLY file allowed to call `spotlight_guard_*`:
+/// the C state is `static` in a header, so each object file calling it would get its own copy
+/// (its own pipe descriptor, its own saved tty) and the signal handler would see another one.
+///
+/// Lifecycle: `install()` before `newterm` (so ncurses does not claim SIGINT/SIGTERM itself),
+/// `arm(reset:)` after it, `uninstall()` after `endwin`.
+enum SignalGuard {
+    static var isInstalled: Bool { spotlight_guard_installed() != 0 }
+
+    /// Creates the self-pipe and catches SIGINT/TERM/HUP/QUIT and crash signals.
+    /// Returns the pipe's read end, to be polled with stdin.
+    static func install() throws -> Int32 {
+        let fd = spotlight_guard_install()
+        guard fd >= 0 else { throw TerminalError.setupFailed("no pipe for signal delivery") }
+        return fd
+    }
+
+    /// Records the byte sequence that undoes the screen for the emergency paths (second
+    /// interrupt while stuck, crash), and chains SIGWINCH behind ncurses' handler.
+    /// With `captureStderr`, stderr is held in a pipe until the screen is gone (see signals.h).
+    static func arm(reset: [UInt8], captureStderr: Bool) {
+        reset.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                spotlight_guard_arm(chars.baseAddress, Int32(chars.count), captureStderr ? 1 : 0)
+            }
+        }
+    }
+
+    /// Restores every signal's previous handler and the real stderr (printing what it held).
+    static func uninstall() { spotlight_guard_uninstall() }
+
+    /// The next caught signal number, or nil when none is waiting. Never blocks.
+    static func nextSignal() -> Int32? {
+        let sig = spotlight_guard_next_signal()
+        return sig == 0 ? nil : sig
+    }
+}
