@@ -42,6 +42,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Prints full-frame render figures (DESIGN §11); never a timed test.
+        .executableTarget(name: "render-bench", dependencies: ["SpotlightUI"], path: "Benchmarks/RenderBench", swiftSettings: strict),
         .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),

@@ -258,13 +258,13 @@ private func write(_ text: String, to path: String) throws {
 
 @Suite struct ThemeFallbackTests {
     @Test func everyBorderHasEightGlyphsAndAnASCIIFallback() {
-        #expect(BorderStyle.single.glyphs == BorderGlyphs("┌─┐│└┘├┤"))
-        #expect(BorderStyle.heavy.glyphs.leftTee == "┣")
+        #expect(BorderStyle.single.glyphs == BoxGlyphs.light)
+        #expect(BorderStyle.heavy.glyphs.teeLeft == "┣")
         for style in BorderStyle.allCases {
             let glyphs = style.glyphs(unicode: false)
-            let all = [glyphs.topLeft, glyphs.horizontal, glyphs.topRight, glyphs.vertical,
-                       glyphs.bottomLeft, glyphs.bottomRight, glyphs.leftTee, glyphs.rightTee]
-            #expect(all.allSatisfy { $0.isASCII }, "\(style)")
+            let all = [glyphs.topLeft, glyphs.top, glyphs.topRight, glyphs.left, glyphs.right,
+                       glyphs.bottomLeft, glyphs.bottom, glyphs.bottomRight, glyphs.teeLeft, glyphs.teeRight]
+            #expect(all.allSatisfy { $0.count == 1 && $0.allSatisfy(\.isASCII) }, "\(style)")
         }
     }
 

@@ -1,0 +1,43 @@
+import Foundation
+import SQLiteNIO
+import SpotlightCore
+
+/// What the wall needs from the board in one read.
+public struct WallSnapshot: Sendable, Equatable {
+    public var settings: BoardSettings
+    /// The rotation's working set: live pins, the hottest stories, the newest, and each
+    /// department's best — not the whole board, so a 100,000-story board costs the same as a small one.
+    public var stories: [Story]
+    /// Newest headlines first, for the ticker.
+    public var headlines: [String]
+    public var totalStories: Int
+}
+
+extension BoardStore {
+    /// How many of the hottest stories the wall rotates through.
+    public static let wallWorkingSet = 300
+
+    public func wallSnapshot() async throws(SpotlightError) -> WallSnapshot {
+        let settings = try await settings()
+        var byID: [StoryID: Story] = [:]
+        var order: [StoryID] = []
+        func add(_ stories: [Story]) {
+            for story in stories where byID[story.id] == nil {
+                byID[story.id] = story
+                order.append(story.id)
+            }
+        }
+        add(try await pinnedStories())
+        add(try await stories(StoryQuery(order: .hot, limit: Self.wallWorkingSet)))
+        let newest = try await stories(StoryQuery(order: .new, limit: 20))
+        add(newest)
+        add(try await rows("""
+            SELECT \(StoryRow.columns) FROM stories s WHERE s.id IN (
+                SELECT (SELECT s2.id FROM stories s2 WHERE s2.department = d.department AND s2.status = 'visible'
+                        ORDER BY s2.hot DESC, s2.id DESC LIMIT 1)
+                FROM (SELECT DISTINCT department FROM stories WHERE status = 'visible') d)
+            """).map(StoryRow.decode))
+        return WallSnapshot(settings: settings, stories: order.compactMap { byID[$0] },
+                            headlines: newest.prefix(10).map(\.title), totalStories: try await storyCount())
+    }
+}

@@ -1,0 +1,101 @@
+/// The story card: badges, title, body, hero and department, votes and medallions, byline.
+/// Wraps its text once, plans rows with `WallCardPlan`, then draws; it never writes outside
+/// the area it is given, whatever the story contains.
+struct WallCardView {
+    let card: WallCard
+    let style: WallStyle
+    let maxTitleLines: Int
+
+    /// The wrapped text and the row plan for a text area `width` wide and at most `rows` tall.
+    struct Prepared {
+        let plan: WallCardPlan
+        let title: [SafeText]
+        let body: [SafeText]
+        /// Columns at the start of the first title line that belong to an inline badge.
+        let inlineBadgeWidth: Int
+    }
+
+    func prepare(width: Int, rows: Int) -> Prepared {
+        // One line more than can show, so a clipped last line can be filled from the next.
+        let titleWrap = WrappedLines(card.title, width: width, lineLimit: maxTitleLines + 1)
+        let bodyWrap = WrappedLines(card.body, width: width, lineLimit: rows + 1)
+        let hasBadges = card.isPinned || card.isNew
+        let plan = WallCardPlan(
+            rows: rows, titleLines: min(titleWrap.lines.count, maxTitleLines), bodyLines: min(bodyWrap.lines.count, rows),
+            hasBadges: hasBadges
+        )
+        var title = titleWrap.visible(plan.title, width: width, ellipsis: style.ellipsis)
+        var inline = 0
+        if hasBadges, plan.badges == 0, plan.title > 0 {
+            // No row for the badge line: the icon leads the title instead.
+            let icon = SafeText((card.isPinned ? style.pin : style.new) + " ")
+            let withIcon = WrappedLines(icon.string + card.title, width: width, lineLimit: plan.title + 1)
+            title = withIcon.visible(plan.title, width: width, ellipsis: style.ellipsis)
+            inline = icon.width
+        }
+        let body = bodyWrap.visible(plan.body, width: width, ellipsis: style.ellipsis)
+        return Prepared(plan: plan, title: title, body: body, inlineBadgeWidth: inline)
+    }
+
+    /// Draws a prepared card, centred vertically in `area` when rows are left over.
+    func render(_ p: Prepared, into grid: inout Grid, area: Rect) {
+        var y = area.y + max(0, area.height - p.plan.used) / 2
+        func line() -> Rect {
+            defer { y += 1 }
+            return Rect(x: area.x, y: y, width: area.width, height: 1)
+        }
+        if p.plan.badges > 0 { badgeRow().render(into: &grid, area: line()) }
+        for (i, text) in p.title.enumerated() {
+            let row = line()
+            grid.put(text, x: row.x, y: row.y, role: .title, maxWidth: row.width)
+            if i == 0, p.inlineBadgeWidth > 0 {
+                grid.paint(Rect(x: row.x, y: row.y, width: p.inlineBadgeWidth, height: 1), role: card.isPinned ? .pinned : .new)
+            }
+        }
+        y += p.plan.gapAfterTitle
+        WrappedText.draw(p.body, into: &grid, area: Rect(x: area.x, y: y, width: area.width, height: p.plan.body), role: .body)
+        y += p.plan.body + p.plan.gapBeforeMeta
+        if p.plan.hero > 0 { SpanLine(heroSpans(), ellipsis: style.ellipsis).render(into: &grid, area: line()) }
+        if p.plan.stats > 0 { statsRow().render(into: &grid, area: line()) }
+        if p.plan.byline > 0 { SpanLine(bylineSpans(), ellipsis: style.ellipsis).render(into: &grid, area: line()) }
+    }
+
+    private func badgeRow() -> BadgeRow {
+        var items: [Badge] = []
+        if card.isPinned { items.append(Badge(style.pin + " PINNED", role: .pinned, priority: 2)) }
+        if card.isNew { items.append(Badge(style.new + " NEW", role: .new, priority: 1)) }
+        return BadgeRow(items, spacing: 3)
+    }
+
+    /// "🙌 Mary Lopez · Customer Support"
+    private func heroSpans() -> [Span] {
+        var spans: [Span] = []
+        if !card.hero.isEmpty {
+            spans.append(Span(style.hero + " ", role: .hero))
+            spans.append(Span(card.hero, role: .hero))
+        }
+        if !card.department.isEmpty {
+            if !spans.isEmpty { spans.append(Span(style.dot, role: .dim)) }
+            spans.append(Span(card.department, role: .meta))
+        }
+        return spans
+    }
+
+    /// "★ 14   🏅 1   external customer": the customer kind goes first when narrow, then medallions.
+    private func statsRow() -> BadgeRow {
+        var items = [Badge("\(style.votes) \(card.votes)", role: .badge, priority: 3)]
+        if card.medallions > 0 { items.append(Badge("\(style.medallion) \(card.medallions)", role: .badge, priority: 2)) }
+        if !card.customerKind.isEmpty { items.append(Badge(card.customerKind, role: .dim, priority: 1)) }
+        return BadgeRow(items, spacing: 3)
+    }
+
+    /// "posted by John Park · 2 days ago"
+    private func bylineSpans() -> [Span] {
+        var spans = [Span("posted by ", role: .dim), Span(card.author, role: .meta)]
+        if !card.age.isEmpty {
+            spans.append(Span(style.dot, role: .dim))
+            spans.append(Span(card.age, role: .dim))
+        }
+        return spans
+    }
+}

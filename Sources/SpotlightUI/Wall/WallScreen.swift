@@ -1,0 +1,76 @@
+/// The lobby wall (DESIGN §4) as a pure function: a view model and a size in, a grid out.
+/// No clock, no store, no terminal: the same inputs always give the same frame, which is what
+/// makes golden-frame tests and `spotlight snapshot` possible.
+public enum WallScreen {
+    /// Below this the wall shows an "enlarge the terminal" card instead (DESIGN §2.4).
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    public static func render(_ model: WallViewModel, width: Int, height: Int) -> Grid {
+        var grid = Grid(width: width, height: height)
+        let style = WallStyle(model)
+        guard grid.width >= minimumWidth, grid.height >= minimumHeight else {
+            tooSmall(grid.width, grid.height, style: style).render(into: &grid, area: grid.bounds)
+            return grid
+        }
+        let layout = WallLayout(width: grid.width, height: grid.height)
+        let frame = BoxWidget(glyphs: style.border, bottomLabel: model.statusLine, bottomLabelRole: .error)
+        frame.render(into: &grid, area: layout.box)
+        frame.divider(into: &grid, area: layout.box, y: layout.headerDividerY)
+        frame.divider(into: &grid, area: layout.box, y: layout.lowerDividerY)
+
+        WallHeader(model: model, style: style, isBig: layout.isRoomy).render(into: &grid, area: layout.header)
+        if let card = model.card {
+            renderCard(card, style: style, layout: layout, into: &grid)
+        } else {
+            emptyBoard(style: style).render(into: &grid, area: layout.cardText)
+        }
+        if !model.reason.isEmpty {
+            SpanLine([Span("Why: ", role: .dim), Span(model.reason, role: .meta)], ellipsis: style.ellipsis)
+                .render(into: &grid, area: layout.why)
+        }
+        Ticker(
+            label: model.tickerLabel, headlines: model.ticker, offset: model.tickerOffset,
+            separator: style.tickerSeparator, ellipsis: style.ellipsis
+        ).render(into: &grid, area: layout.ticker)
+        WallFooter(model: model, style: style).render(into: &grid, area: layout.footer)
+        return grid
+    }
+
+    /// Regular: the card fills the region. Roomy: a framed card sized to its story, centred.
+    private static func renderCard(_ card: WallCard, style: WallStyle, layout: WallLayout, into grid: inout Grid) {
+        let view = WallCardView(card: card, style: style, maxTitleLines: layout.isRoomy ? 3 : 2)
+        guard layout.isRoomy else {
+            let area = layout.cardText
+            view.render(view.prepare(width: area.width, rows: area.height), into: &grid, area: area)
+            return
+        }
+        let prepared = view.prepare(width: layout.roomyTextWidth(), rows: layout.roomyMaxRows)
+        let box = layout.roomyCard(contentRows: prepared.plan.used)
+        BoxWidget(glyphs: style.border).render(into: &grid, area: box)
+        view.render(prepared, into: &grid, area: WallLayout.roomyText(in: box))
+    }
+
+    private static func emptyBoard(style: WallStyle) -> WallMessageCard {
+        WallMessageCard(
+            wordings: ["No stories yet \(style.dash) post one with `spotlight post`", "No stories yet"],
+            glyphs: style.border, role: .dim
+        )
+    }
+
+    private static func tooSmall(_ width: Int, _ height: Int, style: WallStyle) -> WallMessageCard {
+        let need = "\(minimumWidth)\(style.times)\(minimumHeight)"
+        let now = "\(width)\(style.times)\(height)"
+        return WallMessageCard(
+            wordings: [
+                "Enlarge the terminal to at least \(need) (now \(now))",
+                "Enlarge to at least \(need) (now \(now))",
+                "Enlarge to \(need) (now \(now))",
+                "Enlarge to \(need) now \(now)",
+                "Enlarge to \(need)",
+                need,
+            ],
+            glyphs: style.border, role: .status
+        )
+    }
+}

@@ -1,0 +1,105 @@
+/// Everything one wall frame shows, already chosen and formatted by the caller (the rotation
+/// schedule picks the story, the clock is formatted, the theme picks glyphs), so
+/// `WallScreen.render` is a pure function of this value and a size. Text fields may hold
+/// anything a user posted: the screen sanitises them when drawing.
+public struct WallViewModel: Sendable, Equatable {
+    public var boardName: String
+    /// Theme banner, e.g. "★ SERVICE SPOTLIGHT" or the Customer Service Week banner.
+    public var banner: String
+    /// Already formatted, e.g. "Tue 24 Nov 14:05".
+    public var clock: String
+    /// The story on screen; nil for an empty board.
+    public var card: WallCard?
+    /// Why this story is on screen, e.g. "pinned by Dana until Fri", "trending", "new".
+    public var reason: String
+    /// Newest headlines first.
+    public var ticker: [String]
+    /// First headline shown (taken modulo the count); advance it to page the ticker.
+    public var tickerOffset: Int
+    /// Word in front of the ticker, e.g. "NEW".
+    public var tickerLabel: String
+    public var position: WallPosition
+    /// A problem the viewer should know about, e.g. "board unavailable — showing last good content".
+    public var statusLine: String?
+    public var isPaused: Bool
+    /// False: ASCII borders, icons and punctuation only.
+    public var isUTF8: Bool
+    /// Lobby display: no key hints.
+    public var kiosk: Bool
+    /// Used when `isUTF8`; otherwise `BoxGlyphs.ascii`.
+    public var border: BoxGlyphs
+    public var icons: WallIcons
+
+    public init(
+        boardName: String, banner: String, clock: String, card: WallCard?, reason: String = "",
+        ticker: [String] = [], tickerOffset: Int = 0, tickerLabel: String = "NEW",
+        position: WallPosition = WallPosition(index: 0, count: 0), statusLine: String? = nil,
+        isPaused: Bool = false, isUTF8: Bool = true, kiosk: Bool = false,
+        border: BoxGlyphs = .light, icons: WallIcons = .standard
+    ) {
+        self.boardName = boardName
+        self.banner = banner
+        self.clock = clock
+        self.card = card
+        self.reason = reason
+        self.ticker = ticker
+        self.tickerOffset = tickerOffset
+        self.tickerLabel = tickerLabel
+        self.position = position
+        self.statusLine = statusLine
+        self.isPaused = isPaused
+        self.isUTF8 = isUTF8
+        self.kiosk = kiosk
+        self.border = border
+        self.icons = icons
+    }
+}
+
+/// Where the story on screen sits in the rotation cycle.
+public struct WallPosition: Sendable, Equatable {
+    /// Zero-based; shown to people as `index + 1`.
+    public var index: Int
+    public var count: Int
+
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+}
+
+/// The story on the wall, reduced to what the card shows.
+public struct WallCard: Sendable, Equatable {
+    public var title: String
+    public var body: String
+    /// Who is recognised, a person or a team.
+    public var hero: String
+    public var department: String
+    /// Already worded, e.g. "external customer", "internal customer".
+    public var customerKind: String
+    public var votes: Int
+    public var medallions: Int
+    public var isPinned: Bool
+    public var isNew: Bool
+    /// Display name of whoever posted it (or the colleague it was posted on behalf of).
+    public var author: String
+    /// Already worded, e.g. "2 days ago".
+    public var age: String
+
+    public init(
+        title: String, body: String, hero: String, department: String, customerKind: String,
+        votes: Int = 0, medallions: Int = 0, isPinned: Bool = false, isNew: Bool = false,
+        author: String, age: String
+    ) {
+        self.title = title
+        self.body = body
+        self.hero = hero
+        self.department = department
+        self.customerKind = customerKind
+        self.votes = votes
+        self.medallions = medallions
+        self.isPinned = isPinned
+        self.isNew = isNew
+        self.author = author
+        self.age = age
+    }
+}

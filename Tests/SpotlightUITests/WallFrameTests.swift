@@ -1,0 +1,212 @@
+import Foundation
+import SpotlightCore
+import Testing
+@testable import SpotlightUI
+
+/// View models for golden frames: ordinary demo text, CJK and emoji, and text built to break
+/// terminals (escape injection, bidi overrides, zalgo, giant words, invisible characters).
+enum WallFixtures {
+    static let demo = WallViewModel(
+        boardName: "Acme Support", banner: "★ SERVICE SPOTLIGHT", clock: "Tue 24 Nov 14:05",
+        card: WallCard(
+            title: "Mary turned a furious caller into our biggest fan",
+            body: "A customer rang after three missed deliveries and wanted to cancel everything. Mary let him "
+                + "finish, apologised without excuses, booked the courier herself and called him back at six to "
+                + "confirm the parcel was at his door. He has since ordered twice more and asked for her by name.",
+            hero: "Mary Lopez", department: "Customer Support", customerKind: "external customer",
+            votes: 14, medallions: 1, isPinned: true, author: "John Park", age: "2 days ago"
+        ),
+        reason: "pinned by Dana until Fri",
+        ticker: [
+            "IT brought the finance report server back before month-end close",
+            "Warehouse re-packed 200 orders by hand after the label printer died",
+            "Billing found a double charge before the customer did",
+        ],
+        position: WallPosition(index: 2, count: 7)
+    )
+
+    static let cjk = WallViewModel(
+        boardName: "東京サポート 🇯🇵", banner: "🌟 サービス・スポットライト", clock: "火 11月24日 14:05",
+        card: WallCard(
+            title: "東京オフィス：台風の日もお客様の電話に全件対応 ☎️",
+            body: "台風で交通機関が止まった日、陽子さんは自宅から転送電話を受け、すべてのお客様に折り返しました。"
+                + "翌朝には未対応ゼロ。👩‍💻 Yoko took every forwarded call from home during the typhoon 🌀; "
+                + "by morning nothing was left unanswered. 🇫🇷🇩🇪🇯🇵 팀 모두 감사합니다 🙌🏽",
+            hero: "佐藤 陽子 👩‍💻", department: "Tokyo Office 🇯🇵", customerKind: "external customer",
+            votes: 5, medallions: 2, isNew: true, author: "Gen Sato", age: "30 h ago"
+        ),
+        reason: "新着 · new this cycle",
+        ticker: ["大阪：返品センターが一日で千件処理 📦", "👨‍👩‍👧 Family plan fixed in one call", "Zürich 🇨🇭 crème brûlée day"],
+        position: WallPosition(index: 0, count: 4)
+    )
+
+    static let zalgo = "e" + String(repeating: "\u{0301}", count: 10_000)
+    static let giantWord = String(repeating: "A", count: 4000)
+    static let hostile = WallViewModel(
+        boardName: "\u{1B}[?1049lBoard\u{7}", banner: "\u{1B}]52;c;SGVsbG8=\u{07}★ SPOTLIGHT",
+        clock: "\u{2066}14:05\u{2069}",
+        card: WallCard(
+            title: "\u{1B}[2J\u{1B}[H\u{202E}Pwned\u{202C} \u{1B}]52;c;SGVsbG8=\u{07}\u{9B}31m" + giantWord + zalgo,
+            body: "\u{1B}[2Jcleared?\r\n\u{1B}]52;c;SGVsbG8=\u{07}clipboard \u{9B}6n\u{0}\u{7F}"
+                + "\u{200B}\u{200B}zero\u{200B}width\u{FEFF} \u{202E}desrever\u{202C} " + giantWord + " " + zalgo,
+            hero: "\u{9B}31mRed\u{9B}0m \u{202E}olleh", department: "\u{1B}[5mSupport\u{1B}[0m",
+            customerKind: "internal\u{0}customer", votes: -3, medallions: Int.max,
+            isPinned: true, isNew: true, author: "\u{1B}]0;owned\u{7}Mallory", age: "\u{7F}\u{85}now"
+        ),
+        reason: "\u{1B}[5mblink\u{1B}[0m" + giantWord,
+        ticker: ["\u{1B}[2J" + giantWord, zalgo, "\u{202E}\u{2066}bidi\u{2069}", "\u{200B}\u{200B}"],
+        tickerOffset: -7,
+        position: WallPosition(index: 99, count: 3),
+        statusLine: "board unavailable \u{1B}[31m— showing last good content"
+    )
+
+    static let sizes = [(80, 24), (120, 40), (40, 12)]
+}
+
+/// Compares a frame with `Goldens/<name>.txt`; `SNAPSHOT_UPDATE=1` rewrites it instead.
+func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Goldens").appendingPathComponent(name + ".txt")
+    let actual = grid.plainText() + "\n"
+    if ProcessInfo.processInfo.environment["SNAPSHOT_UPDATE"] == "1" {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(throws: Never.self, sourceLocation: sourceLocation) { try actual.write(to: url, atomically: true, encoding: .utf8) }
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing golden \(url.path); run with SNAPSHOT_UPDATE=1", sourceLocation: sourceLocation)
+        return
+    }
+    guard actual != expected else { return }
+    let (a, e) = (actual.split(separator: "\n", omittingEmptySubsequences: false), expected.split(separator: "\n", omittingEmptySubsequences: false))
+    let row = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+    let got = row < a.count ? String(a[row]) : "<none>", want = row < e.count ? String(e[row]) : "<none>"
+    Issue.record("\(name) differs at row \(row):\n  expected: \(want)\n  actual:   \(got)\nSNAPSHOT_UPDATE=1 rewrites goldens", sourceLocation: sourceLocation)
+}
+
+/// What must hold for any frame: the requested size; every row exactly `width` columns with
+/// wide characters paired with their continuation; no control or bidi scalar in any cell.
+func frameProblems(_ grid: Grid, width: Int, height: Int) -> [String] {
+    var problems: [String] = []
+    if grid.width != max(0, width) || grid.height != max(0, height) {
+        problems.append("size \(grid.width)×\(grid.height), wanted \(width)×\(height)")
+    }
+    for y in 0..<grid.height {
+        var columns = 0
+        for x in 0..<grid.width {
+            let cell = grid[x, y]
+            if cell.isContinuation {
+                if x == 0 || DisplayWidth.of(grid[x - 1, y].text) != 2 { problems.append("orphan continuation at \(x),\(y)") }
+                continue
+            }
+            let w = DisplayWidth.of(cell.text)
+            if w < 1 || w > 2 { problems.append("cell \(x),\(y) has width \(w)") }
+            if w == 2, x + 1 >= grid.width || !grid[x + 1, y].isContinuation { problems.append("unpaired wide cell at \(x),\(y)") }
+            columns += w
+            for s in cell.text.unicodeScalars where isForbidden(s) {
+                problems.append("forbidden U+\(String(s.value, radix: 16, uppercase: true)) at \(x),\(y)")
+            }
+        }
+        if columns != grid.width { problems.append("row \(y) is \(columns) columns wide") }
+    }
+    return problems
+}
+
+private func isForbidden(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
+}
+
+@Suite struct WallFrameTests {
+    @Test(arguments: ["demo", "cjk", "hostile"])
+    func goldenFrames(_ fixture: String) {
+        let model = [("demo", WallFixtures.demo), ("cjk", WallFixtures.cjk), ("hostile", WallFixtures.hostile)]
+            .first { $0.0 == fixture }!.1
+        for (w, h) in WallFixtures.sizes {
+            let grid = WallScreen.render(model, width: w, height: h)
+            expectGolden(grid, "wall-\(fixture)-\(w)x\(h)")
+            #expect(frameProblems(grid, width: w, height: h) == [], "\(fixture) \(w)×\(h)")
+        }
+    }
+
+    @Test func goldenTooSmallAndEmptyAndVariants() {
+        expectGolden(WallScreen.render(WallFixtures.demo, width: 10, height: 5), "wall-too-small-10x5")
+        expectGolden(WallScreen.render(WallFixtures.demo, width: 39, height: 11), "wall-too-small-39x11")
+        var empty = WallFixtures.demo
+        empty.card = nil
+        empty.reason = ""
+        empty.ticker = []
+        empty.position = WallPosition(index: 0, count: 0)
+        expectGolden(WallScreen.render(empty, width: 80, height: 24), "wall-empty-80x24")
+        var ascii = WallFixtures.demo
+        ascii.isUTF8 = false
+        ascii.banner = "SERVICE SPOTLIGHT"   // the caller picks an ASCII banner too
+        ascii.isPaused = true
+        ascii.card?.isNew = true
+        let asciiGrid = WallScreen.render(ascii, width: 80, height: 24)
+        expectGolden(asciiGrid, "wall-ascii-paused-80x24")
+        #expect(asciiGrid.cells.allSatisfy { $0.text.unicodeScalars.allSatisfy(\.isASCII) })
+        var kiosk = WallFixtures.demo
+        kiosk.kiosk = true
+        kiosk.statusLine = "board unavailable — showing last good content"
+        expectGolden(WallScreen.render(kiosk, width: 200, height: 60), "wall-kiosk-status-200x60")
+    }
+
+    @Test func tooSmallCardSaysWhatToDo() {
+        let words = { (grid: Grid) in
+            grid.plainText().split { $0 == " " || $0 == "\n" || $0 == "│" }.joined(separator: " ")
+        }
+        #expect(words(WallScreen.render(WallFixtures.demo, width: 39, height: 12)).contains(
+            "Enlarge the terminal to at least 40×12 (now 39×12)"))
+        let tiny = WallScreen.render(WallFixtures.demo, width: 10, height: 5).plainText(trimTrailing: true)
+        #expect(tiny.contains("Enlarge") && tiny.contains("40×12") && tiny.contains("10×5"))
+    }
+
+    @Test func hostileTitleNeverPushesTheLayout() {
+        for (w, h) in WallFixtures.sizes + [(200, 60), (41, 13)] {
+            let rows = WallScreen.render(WallFixtures.hostile, width: w, height: h).plainText()
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            let demoRows = WallScreen.render(WallFixtures.demo, width: w, height: h).plainText()
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(rows.count == h)
+            #expect(rows.last?.contains("q quit") == true, "footer not on the last line at \(w)×\(h)")
+            #expect(rows[h - 2].hasPrefix("└") && demoRows[h - 2].hasPrefix("└"))
+            let dividers = { (rows: [Substring]) in rows.indices.filter { rows[$0].hasPrefix("├") } }
+            #expect(dividers(rows) == dividers(demoRows), "dividers moved at \(w)×\(h)")
+        }
+    }
+
+    @Test func rolesFollowMeaning() throws {
+        let grid = WallScreen.render(WallFixtures.hostile, width: 80, height: 24)
+        #expect(grid.cells.contains { $0.role == .error })       // the status line on the frame
+        let demo = WallScreen.render(WallFixtures.demo, width: 80, height: 24)
+        let lines = demo.plainText().split(separator: "\n")
+        let titleRow = try #require(lines.firstIndex { $0.contains("Mary turned") })
+        #expect(demo[3, titleRow].role == .title)
+    }
+
+    @Test func tickerOffsetWrapsAroundTheHeadlines() {
+        var a = WallFixtures.demo, b = WallFixtures.demo
+        a.tickerOffset = 1
+        b.tickerOffset = 1 + 3 * a.ticker.count
+        #expect(WallScreen.render(a, width: 120, height: 40) == WallScreen.render(b, width: 120, height: 40))
+    }
+
+    @Test func anySizeRendersAGridOfThatSize() {
+        var seed: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound + 1))
+        }
+        var sizes = [(0, 0), (1, 1), (10, 5), (300, 100), (40, 12), (39, 12), (40, 11)]
+        while sizes.count < 50 { sizes.append((next(300), next(100))) }
+        for (w, h) in sizes {
+            for model in [WallFixtures.demo, WallFixtures.cjk, WallFixtures.hostile] {
+                let grid = WallScreen.render(model, width: w, height: h)
+                #expect(frameProblems(grid, width: w, height: h) == [], "\(w)×\(h)")
+            }
+        }
+    }
+}
