@@ -39,7 +39,7 @@ public struct ThemeIcons: Sendable, Equatable {
 
     public static let standard = ThemeIcons(
         pinned: ThemeIcon("📌", ascii: "[PIN]"),
-        new: ThemeIcon("NEW", ascii: "NEW"),
+        new: ThemeIcon("✨", ascii: "+"),
         votes: ThemeIcon("★", ascii: "*"),
         medallion: ThemeIcon("🏅", ascii: "(m)"),
         hero: ThemeIcon("🙌", ascii: "\\o/")

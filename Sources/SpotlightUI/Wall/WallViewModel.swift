@@ -28,14 +28,14 @@ public struct WallViewModel: Sendable, Equatable {
     public var kiosk: Bool
     /// Used when `isUTF8`; otherwise `BoxGlyphs.ascii`.
     public var border: BoxGlyphs
-    public var icons: WallIcons
+    public var icons: ThemeIcons
 
     public init(
         boardName: String, banner: String, clock: String, card: WallCard?, reason: String = "",
         ticker: [String] = [], tickerOffset: Int = 0, tickerLabel: String = "NEW",
         position: WallPosition = WallPosition(index: 0, count: 0), statusLine: String? = nil,
         isPaused: Bool = false, isUTF8: Bool = true, kiosk: Bool = false,
-        border: BoxGlyphs = .light, icons: WallIcons = .standard
+        border: BoxGlyphs = .light, icons: ThemeIcons = .standard
     ) {
         self.boardName = boardName
         self.banner = banner
