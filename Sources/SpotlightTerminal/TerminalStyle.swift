@@ -1,49 +1,9 @@
 import SpotlightUI
 
-/// How one role looks at each colour depth. Colour numbers are terminal palette indexes;
-/// nil or -1 means the terminal's own default colour. Themes are converted into this, so the
-/// terminal layer never needs to know about theme files.
-public struct TerminalStyle: Equatable, Sendable {
-    public var fg256: Int?
-    public var bg256: Int?
-    public var fg16: Int?
-    public var bg16: Int?
-    public var fg8: Int?
-    public var bg8: Int?
-    /// Attributes used whenever colour is available.
-    public var bold: Bool
-    public var reverse: Bool
-    public var underline: Bool
-    public var dim: Bool
-    /// Attributes used instead on monochrome terminals and with NO_COLOR.
-    public var monoBold: Bool
-    public var monoReverse: Bool
-    public var monoUnderline: Bool
-
-    public init(
-        fg256: Int? = nil, bg256: Int? = nil, fg16: Int? = nil, bg16: Int? = nil,
-        fg8: Int? = nil, bg8: Int? = nil,
-        bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false,
-        monoBold: Bool = false, monoReverse: Bool = false, monoUnderline: Bool = false
-    ) {
-        self.fg256 = fg256
-        self.bg256 = bg256
-        self.fg16 = fg16
-        self.bg16 = bg16
-        self.fg8 = fg8
-        self.bg8 = bg8
-        self.bold = bold
-        self.reverse = reverse
-        self.underline = underline
-        self.dim = dim
-        self.monoBold = monoBold
-        self.monoReverse = monoReverse
-        self.monoUnderline = monoUnderline
-    }
-
-    /// Terminal default colours, no attributes.
-    public static let plain = TerminalStyle()
-}
+/// How one role looks at each colour depth: the theme's `RoleStyle`, used as is, so a theme
+/// converts to a terminal style table without copying fields. nil falls back to the next
+/// smaller palette; -1 is the terminal's own default colour.
+public typealias TerminalStyle = RoleStyle
 
 /// The style of every role; a role missing from the table is drawn plain.
 public typealias StyleTable = [Role: TerminalStyle]
@@ -107,5 +67,12 @@ extension TerminalStyle {
         }
         return ResolvedStyle(foreground: pick(fg256, fg16, fg8), background: pick(bg256, bg16, bg8),
                              bold: bold, reverse: reverse, underline: underline, dim: dim)
+    }
+}
+
+extension TerminalSession {
+    /// Colour pairs for every role of `theme`.
+    public func apply(theme: Theme) {
+        apply(styles: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, theme.style(for: $0)) }))
     }
 }

@@ -18,6 +18,7 @@ struct Spotlight: AsyncParsableCommand {
             UpvoteCommand.self, UnvoteCommand.self, MedalCommand.self,
             PinCommand.self, UnpinCommand.self, HideCommand.self, UnhideCommand.self, RemoveCommand.self,
             ManagersCommand.self, SettingsCommand.self, ExportCommand.self, ImportCommand.self,
+            WallCommand.self, SnapshotCommand.self, ThemesCommand.self,
             DemoCommand.self, DoctorCommand.self,
         ],
         defaultSubcommand: ListCommand.self

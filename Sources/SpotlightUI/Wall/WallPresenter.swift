@@ -1,0 +1,84 @@
+import Foundation
+import SpotlightCore
+
+/// Turns board state into the wall's view model: which words explain the slot, how the card
+/// reads, which banner Customer Service Week calls for. Pure, so `spotlight snapshot`, the live
+/// wall and the tests all agree on what a frame says.
+public enum WallPresenter {
+    /// Everything about the moment and the terminal that the frame depends on.
+    public struct Context: Sendable {
+        public var boardName: String
+        public var theme: Theme
+        public var now: Date
+        public var timeZone: TimeZone
+        public var serviceWeek: ServiceWeekPhase
+        public var isUTF8: Bool
+        public var kiosk: Bool
+        public var isPaused: Bool
+        public var statusLine: String?
+
+        public init(boardName: String, theme: Theme, now: Date, timeZone: TimeZone, serviceWeek: ServiceWeekPhase = .none,
+                    isUTF8: Bool = true, kiosk: Bool = false, isPaused: Bool = false, statusLine: String? = nil) {
+            self.boardName = boardName
+            self.theme = theme
+            self.now = now
+            self.timeZone = timeZone
+            self.serviceWeek = serviceWeek
+            self.isUTF8 = isUTF8
+            self.kiosk = kiosk
+            self.isPaused = isPaused
+            self.statusLine = statusLine
+        }
+    }
+
+    /// `position.index` is 1-based, as `RotationSchedule.position` reports it.
+    public static func model(
+        story: Story?, slot: WallSlot?, position: (index: Int, count: Int), headlines: [String], tickerOffset: Int,
+        context: Context
+    ) -> WallViewModel {
+        let card = story.map { story in
+            WallCard(
+                title: story.title, body: story.body, hero: story.hero, department: story.department,
+                customerKind: "\(story.customer.rawValue) customer", votes: story.votes, medallions: story.medallions,
+                isPinned: story.isPinned(at: context.now), isNew: slot?.reason == .new,
+                author: story.onBehalfOf ?? story.authorName, age: RelativeTime.ago(story.createdAt, now: context.now))
+        }
+        return WallViewModel(
+            boardName: context.boardName, banner: banner(context), clock: ClockText.clock(context.now, timeZone: context.timeZone),
+            card: card, reason: slot.map { reason($0.reason, story: story, context: context) } ?? "",
+            ticker: headlines, tickerOffset: tickerOffset, tickerLabel: "NEW",
+            position: WallPosition(index: max(0, position.index - 1), count: position.count), statusLine: context.statusLine,
+            isPaused: context.isPaused, isUTF8: context.isUTF8, kiosk: context.kiosk,
+            border: context.theme.border.glyphs, icons: context.theme.icons)
+    }
+
+    /// The header banner: the theme's, with a countdown in the week before Customer Service Week.
+    static func banner(_ context: Context) -> String {
+        let base = context.theme.banner(unicode: context.isUTF8)
+        guard case .countdown(let days) = context.serviceWeek else { return base }
+        return base + (context.isUTF8 ? " · " : " - ") + "Customer Service Week in \(days) day\(days == 1 ? "" : "s")"
+    }
+
+    /// "Why is this on screen" (DESIGN §4), in the words a passer-by would use.
+    static func reason(_ reason: SlotReason, story: Story?, context: Context) -> String {
+        switch reason {
+        case .pinned(let by, let until, let note):
+            var text = "pinned by \(by)"
+            if let until { text += " until \(ClockText.day(until.addingTimeInterval(-1), timeZone: context.timeZone))" }
+            if let note, !note.isEmpty { text += " — \(note)" }
+            return text
+        case .new:
+            return "new on the board"
+        case .trending:
+            guard let story else { return "trending" }
+            var parts: [String] = []
+            if story.votes > 0 { parts.append("\(story.votes) vote\(story.votes == 1 ? "" : "s")") }
+            if story.medallions > 0 { parts.append("\(story.medallions) medallion\(story.medallions == 1 ? "" : "s")") }
+            return parts.isEmpty ? "trending" : "trending: " + parts.joined(separator: ", ")
+        case .departmentTurn(let department):
+            return "\(department)'s turn"
+        case .rotation:
+            return "in rotation"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SpotlightCore
+
+/// What the wall is showing and what comes next: the rotation, the story on screen, the ticker
+/// page. No I/O and no clock of its own, so the live wall and `spotlight snapshot` share it.
+public struct WallState: Sendable {
+    public private(set) var schedule: RotationSchedule
+    public private(set) var stories: [StoryID: Story] = [:]
+    public private(set) var headlines: [String] = []
+    public private(set) var settings: BoardSettings
+    public private(set) var slot: WallSlot?
+    /// When the current slot began; its dwell counts from here.
+    public private(set) var slotStarted: Date
+    public var tickerOffset = 0
+
+    public init(settings: BoardSettings, now: Date) {
+        self.settings = settings
+        self.schedule = RotationSchedule(settings: settings)
+        self.slotStarted = now
+    }
+
+    /// A fresh read of the board. The story on screen stays unless it was hidden or removed.
+    public mutating func load(stories list: [Story], headlines: [String], settings: BoardSettings, now: Date) {
+        if settings != self.settings {
+            self.settings = settings
+            schedule.settings = settings
+        }
+        stories = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A new headline starts the ticker over, so a fresh post is on screen at once.
+        if headlines.first != self.headlines.first { tickerOffset = 0 }
+        self.headlines = headlines
+        schedule.update(stories: list.filter { $0.status == .visible }, now: now)
+        if let current = slot, stories[current.storyID] == nil {
+            advance(now: now)
+        } else if slot == nil {
+            advance(now: now)
+        }
+    }
+
+    public mutating func advance(now: Date) {
+        slot = schedule.next(now: now)
+        slotStarted = now
+    }
+
+    public mutating func back(now: Date) {
+        if let previous = schedule.previous() {
+            slot = previous
+            slotStarted = now
+        }
+    }
+
+    /// Restarts the current dwell (after a pause, so the story is not cut short).
+    public mutating func restartDwell(now: Date) {
+        slotStarted = now
+    }
+
+    public var currentStory: Story? { slot.flatMap { stories[$0.storyID] } }
+
+    /// When the current story's time is up; nil for an empty board.
+    public var slotEnds: Date? {
+        slot.map { slotStarted.addingTimeInterval(Double($0.dwell.components.seconds)) }
+    }
+
+    public func model(context: WallPresenter.Context) -> WallViewModel {
+        WallPresenter.model(story: currentStory, slot: slot, position: schedule.position, headlines: headlines,
+                            tickerOffset: tickerOffset, context: context)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SpotlightCore
+import SpotlightStore
+import SpotlightUI
+
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot", abstract: "Print one wall frame as plain text (for login banners, chat and tests).",
+        discussion: "The frame has no escape codes. Size: --width/--height, else the terminal's size, else 80×24.")
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Option(help: "Columns (10–300).") var width: Int?
+    @Option(help: "Rows (5–100).") var height: Int?
+    @Option(help: "Theme whose border, banner and icons to use.") var theme: String?
+    @Flag(help: "ASCII only (the default when the locale is not UTF-8).") var ascii = false
+
+    func validate() throws {
+        if let width, !(10...300).contains(width) { throw ValidationError("--width must be from 10 to 300") }
+        if let height, !(5...100).contains(height) { throw ValidationError("--height must be from 5 to 100") }
+    }
+
+    func run() async throws {
+        let now = Date()
+        let snapshot = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.wallSnapshot() }
+        let chosen = try Themes.standard().loadOrBuiltIn(theme ?? snapshot.settings.theme, explicit: theme != nil)
+        var state = WallState(settings: snapshot.settings, now: now)
+        state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: snapshot.settings, now: now)
+        let context = WallPresenter.Context(
+            boardName: snapshot.settings.name, theme: chosen, now: now, timeZone: .current,
+            serviceWeek: ServiceWeek.phase(on: ClockText.calendarDate(now, timeZone: .current), settings: snapshot.settings),
+            isUTF8: !ascii && Locale8.isUTF8, kiosk: true)
+        let size = Self.terminalSize()
+        let grid = WallScreen.render(state.model(context: context), width: width ?? size.width, height: height ?? size.height)
+        CLI.say(grid.plainText(trimTrailing: true))
+    }
+
+    /// The terminal's size when stdout is one, else 80×24.
+    static func terminalSize() -> (width: Int, height: Int) {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else {
+            return (80, 24)
+        }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+}
+
+/// Whether the user's locale is UTF-8 (after adopting it from the environment).
+enum Locale8 {
+    static var isUTF8: Bool {
+        setlocale(LC_ALL, "")
+        return String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
+    }
+}

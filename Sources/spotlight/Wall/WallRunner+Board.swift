@@ -1,0 +1,38 @@
+import Foundation
+import SpotlightCore
+import SpotlightStore
+import SpotlightUI
+
+extension WallRunner {
+    /// Feeds the latest good snapshot into the rotation.
+    func reloadState(now: Date) {
+        guard let snapshot = board.snapshot else { return }
+        var settings = snapshot.settings
+        if let interval = options.interval { settings.rotationSeconds = interval }
+        state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: settings, now: now)
+        needsRedraw = true
+    }
+
+    /// Called when inotify saw the board's files move, and on the slow poll.
+    func refreshIfChanged(now: Date) async {
+        let hadProblem = board.problem
+        if await board.refresh(watcher: watcher) {
+            reloadState(now: now)
+        }
+        if board.problem != hadProblem { needsRedraw = true }
+    }
+
+    /// The theme on screen: a key press or --theme wins; else Customer Service Week's; else the board's.
+    func effectiveTheme(now: Date) -> Theme {
+        if themeChosenByKey || options.theme != nil { return theme }
+        if case .during = serviceWeek(now: now), let festive = try? themes.load("service-week") { return festive }
+        if state.settings.theme != theme.name, let boardTheme = try? themes.load(state.settings.theme) {
+            theme = boardTheme
+        }
+        return theme
+    }
+
+    func serviceWeek(now: Date) -> ServiceWeekPhase {
+        ServiceWeek.phase(on: ClockText.calendarDate(now, timeZone: .current), settings: state.settings)
+    }
+}

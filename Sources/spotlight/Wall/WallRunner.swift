@@ -1,0 +1,170 @@
+import Foundation
+import SpotlightCore
+import SpotlightStore
+import SpotlightTerminal
+import SpotlightUI
+
+/// The live wall: waits for a key, a resize, a board change or the next tick, and redraws.
+/// Everything it shows comes from `WallState` and `WallScreen`; this type only does the I/O and
+/// the timing. It runs on the main thread, as the terminal requires. Idle costs nothing: it
+/// sleeps in `poll` until the earliest of the next rotation, the clock's next minute, the next
+/// ticker page or the slow board poll. @MainActor pins it to the main thread, which ncurses needs.
+@MainActor
+final class WallRunner {
+    struct Options {
+        var location: BoardLocation
+        var kiosk: Bool
+        var interval: Int?
+        var theme: String?
+        var unlock: String
+    }
+
+    /// How often the ticker turns a page.
+    static let tickerPage: TimeInterval = 6
+    /// Board check without inotify's help: slow when inotify works, quicker when it is missing.
+    static let slowPoll: TimeInterval = 10
+    static let fallbackPoll: TimeInterval = 2
+
+    let options: Options
+    let account: Account
+    let session: TerminalSession
+    let watcher: BoardWatcher
+    let themes: ThemeCatalog
+    let board: BoardLink
+    var state: WallState
+    var theme: Theme
+    var themeChosenByKey = false
+    var isPaused = false
+    var message: (text: String, until: Date)?
+    var nextTicker: Date
+    var nextPoll: Date
+    var typed = ""
+    var needsRedraw = true
+
+    private init(options: Options, account: Account, session: TerminalSession, board: BoardLink, theme: Theme, themes: ThemeCatalog) {
+        let now = Date()
+        self.options = options
+        self.account = account
+        self.session = session
+        self.board = board
+        self.theme = theme
+        self.themes = themes
+        self.watcher = BoardWatcher(boardPath: options.location.path)
+        self.state = WallState(settings: board.snapshot?.settings ?? BoardSettings(), now: now)
+        self.nextTicker = now.addingTimeInterval(Self.tickerPage)
+        self.nextPoll = now
+    }
+
+    /// Opens the board first (a missing or broken board is an error before the screen changes),
+    /// then the terminal.
+    static func start(options: Options) async throws -> WallRunner {
+        let account = try Identity.current()
+        let board = BoardLink(location: options.location, account: account)
+        try await board.openFirst()
+        let themes = Themes.standard()
+        let theme = try themes.loadOrBuiltIn(options.theme ?? board.snapshot?.settings.theme ?? Theme.builtIn.name,
+                                             explicit: options.theme != nil)
+        let session = try TerminalSession.start(options: TerminalOptions(
+            commandName: "spotlight wall", mouse: false, rawKeys: options.kiosk))
+        return WallRunner(options: options, account: account, session: session, board: board, theme: theme, themes: themes)
+    }
+
+    /// Runs until quit; returns the exit status (128 + signal for a signal, so a kiosk
+    /// supervisor restarts the wall after a hang-up).
+    func run() async -> Int32 {
+        reloadState(now: Date())
+        while true {
+            let now = Date()
+            tick(now: now)
+            if pendingPoll {
+                pendingPoll = false
+                await refreshIfChanged(now: now)
+            }
+            if needsRedraw {
+                draw(now: now)
+                needsRedraw = false
+            }
+            let fds = watcher.fileDescriptor.map { [$0] } ?? []
+            let event = session.nextEvent(timeout: timeUntilNextWake(now: Date()), watching: fds)
+            switch event {
+            case .signal(let signal):
+                session.stop()
+                await board.close()
+                return 128 + signal
+            case .resize:
+                needsRedraw = true
+            case .key(let key):
+                if handle(key, now: Date()) == .quit {
+                    session.stop()
+                    await board.close()
+                    return 0
+                }
+                await performPendingUpvote()
+            case .fileReady:
+                if watcher.drain() { await refreshIfChanged(now: Date()) }
+            case .mouse, .timeout:
+                break
+            }
+        }
+    }
+
+    /// Advances whatever timers are due.
+    private func tick(now: Date) {
+        if !isPaused, let ends = state.slotEnds, now >= ends {
+            state.advance(now: now)
+            needsRedraw = true
+        }
+        if now >= nextTicker {
+            state.tickerOffset += 1
+            nextTicker = now.addingTimeInterval(Self.tickerPage)
+            needsRedraw = true
+        }
+        if let message, now >= message.until {
+            self.message = nil
+            needsRedraw = true
+        }
+        let minute = Int(now.timeIntervalSince1970 / 60)
+        if minute != shownMinute {
+            shownMinute = minute
+            needsRedraw = true
+        }
+        if now >= nextPoll {
+            nextPoll = now.addingTimeInterval(watcher.fileDescriptor == nil ? Self.fallbackPoll : Self.slowPoll)
+            pendingPoll = true
+        }
+    }
+
+    var pendingPoll = false
+    var pendingUpvote: StoryID?
+    var shownMinute = 0
+    var appliedTheme = ""
+
+    private func timeUntilNextWake(now: Date) -> Duration? {
+        if pendingPoll { return .zero }
+        var wake = [nextTicker, nextPoll, now.addingTimeInterval(ClockText.secondsToNextMinute(now))]
+        if !isPaused, let ends = state.slotEnds { wake.append(ends) }
+        if let message { wake.append(message.until) }
+        let seconds = max(0, (wake.min() ?? now).timeIntervalSince(now))
+        return .milliseconds(Int((seconds * 1000).rounded(.up)))
+    }
+
+    func draw(now: Date) {
+        let (width, height) = session.size()
+        let shown = effectiveTheme(now: now)
+        if shown.name != appliedTheme {
+            session.apply(theme: shown)
+            appliedTheme = shown.name
+        }
+        let context = WallPresenter.Context(
+            boardName: state.settings.name, theme: shown, now: now, timeZone: .current,
+            serviceWeek: serviceWeek(now: now), isUTF8: session.isUTF8, kiosk: options.kiosk, isPaused: isPaused,
+            statusLine: message?.text ?? board.problem)
+        session.draw(WallScreen.render(state.model(context: context), width: width, height: height))
+    }
+
+    func say(_ text: String, for seconds: TimeInterval = 4) {
+        message = (text, Date().addingTimeInterval(seconds))
+        needsRedraw = true
+    }
+
+}
