@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpotlightCore
+import SpotlightStore
 import SpotlightUI
 
 struct WallCommand: AsyncParsableCommand {
@@ -17,6 +18,7 @@ struct WallCommand: AsyncParsableCommand {
     @Option(help: "Seconds per story before reading-length adjustment (default: the board's setting).") var interval: Int?
     @Option(help: "Theme name (default: the board's setting; service-week during Customer Service Week).") var theme: String?
     @Option(help: "In kiosk mode, the word to type to quit.") var unlock = "quit"
+    @Flag(help: "Show a demo board (made on first use next to the default board) instead of yours.") var demo = false
 
     func validate() throws {
         if let interval, !(3...600).contains(interval) { throw ValidationError("--interval must be from 3 to 600 seconds") }
@@ -26,9 +28,30 @@ struct WallCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let location = demo ? try await Self.demoBoard() : boardOptions.location
         let runner = try await WallRunner.start(options: WallRunner.Options(
-            location: boardOptions.location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock))
+            location: location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock))
         let code = await runner.run()
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// `demo.sqlite` beside the default board, filled with the demo stories the first time, so
+    /// a newcomer's first command shows a living wall without touching their real board.
+    static func demoBoard() async throws(SpotlightError) -> BoardLocation {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SPOTLIGHT_BOARD"] = nil
+        let standard = BoardLocation.resolve(flag: nil, environment: environment)
+        let location = BoardLocation(path: standard.directory + "/demo.sqlite", source: .xdgDefault)
+        if !FileManager.default.fileExists(atPath: location.path) {
+            let store = try await BoardStore.open(location.path, as: try Identity.current(), mode: .createIfMissing(name: "Acme Support"))
+            do {
+                _ = try await store.seed(DemoStories.all)
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+        }
+        return location
     }
 }
