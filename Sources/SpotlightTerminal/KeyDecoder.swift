@@ -1,3 +1,4 @@
+import SpotlightUI
 import CNcursesw
 
 /// Turns what `wget_wch` returned into a `Key`. Separate from the session so the mapping can be

@@ -1,3 +1,4 @@
+import SpotlightUI
 import CNcursesw
 import Glibc
 

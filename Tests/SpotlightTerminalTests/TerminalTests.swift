@@ -1,4 +1,5 @@
 // Pure parts of SpotlightTerminal, no terminal needed. Candidate for a SpotlightTerminalTests target.
+import SpotlightUI
 import Glibc
 import Testing
 @testable import SpotlightTerminal
