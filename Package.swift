@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI"], exclude: ["Goldens"], swiftSettings: strict),
         // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
-        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight"], swiftSettings: strict),
+        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight"], exclude: ["Goldens"], swiftSettings: strict),
     ]
 )
