@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
 import store_bench  # noqa: E402  (board builder and release build)
 
 SOCKET = f"spotlight-bench-{os.getpid()}"
+SESSIONS = 0
 
 
 def tmux(*args, check=True):
@@ -37,7 +38,11 @@ def wait_for(predicate, timeout):
 
 
 def start_wall(spotlight, board, width=80, height=24):
+    # A fresh server per run: reusing a socket right after kill-server races with its exit.
+    global SOCKET, SESSIONS
     tmux("kill-server", check=False)
+    SESSIONS += 1
+    SOCKET = f"spotlight-bench-{os.getpid()}-{SESSIONS}"
     tmux("new-session", "-d", "-x", str(width), "-y", str(height),
          f"TERM=tmux-256color SWIFT_BACKTRACE=interactive=no exec {spotlight} wall --board {board}")
 
@@ -48,9 +53,12 @@ def wall_pid():
 
 
 def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU time in nanosecond resolution (schedstat), summed over the process's threads."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+            total += int(f.read().split()[0])
+    return total / 1e9
 
 
 def idle_cpu(spotlight, board, seconds):
@@ -67,8 +75,8 @@ def idle_cpu(spotlight, board, seconds):
     wall1, watch1, elapsed = cpu_seconds(pid), cpu_seconds(watch.pid), time.perf_counter() - t0
     watch.kill()
     ours, peer = 100 * (wall1 - wall0) / elapsed, 100 * (watch1 - watch0) / elapsed
-    print(f"idle CPU {seconds:.0f} s:    wall {ours:.3f} % of a core   watch -n 10 {peer:.3f} %   "
-          f"[target <= 0.5 %]")
+    print(f"idle CPU {seconds:.0f} s:    wall {ours:.4f} % of a core ({(wall1 - wall0) * 1000:.1f} ms)   "
+          f"watch -n 10 {peer:.4f} % ({(watch1 - watch0) * 1000:.1f} ms)   [target <= 0.5 %]")
 
 
 def post_latency(spotlight, board, samples=15):

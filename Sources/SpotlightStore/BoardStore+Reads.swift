@@ -73,6 +73,9 @@ extension BoardStore {
             binds.append(.text(author))
         }
         if query.pinnedOnly {
+            // `+s.status` keeps the planner on the small partial index of pinned stories instead
+            // of walking every visible story.
+            conditions[0] = conditions[0].replacingOccurrences(of: "s.status", with: "+s.status")
             conditions.append("s.pinned_at IS NOT NULL AND (s.pin_until IS NULL OR s.pin_until > ?)")
             binds.append(.integer(clock.now.millis))
         }

@@ -28,14 +28,21 @@ extension BoardStore {
             }
         }
         add(try await pinnedStories())
+        // Each department's best story: a skip-scan over the department index (one seek per
+        // department) rather than a DISTINCT over every row, so 100,000 stories cost the same as 100.
         add(try await stories(StoryQuery(order: .hot, limit: Self.wallWorkingSet)))
         let newest = try await stories(StoryQuery(order: .new, limit: 20))
         add(newest)
         add(try await rows("""
+            WITH RECURSIVE department(name) AS (
+                SELECT (SELECT min(department) FROM stories)
+                UNION ALL
+                SELECT (SELECT min(department) FROM stories WHERE department > department.name)
+                FROM department WHERE department.name IS NOT NULL)
             SELECT \(StoryRow.columns) FROM stories s WHERE s.id IN (
-                SELECT (SELECT s2.id FROM stories s2 WHERE s2.department = d.department AND s2.status = 'visible'
+                SELECT (SELECT s2.id FROM stories s2 WHERE s2.department = department.name AND s2.status = 'visible'
                         ORDER BY s2.hot DESC, s2.id DESC LIMIT 1)
-                FROM (SELECT DISTINCT department FROM stories WHERE status = 'visible') d)
+                FROM department WHERE department.name IS NOT NULL)
             """).map(StoryRow.decode))
         return WallSnapshot(settings: settings, stories: order.compactMap { byID[$0] },
                             headlines: newest.prefix(10).map(\.title), totalStories: try await storyCount())

@@ -36,7 +36,7 @@ enum Schema {
         "CREATE INDEX stories_by_hot ON stories(status, hot DESC, id DESC)",
         "CREATE INDEX stories_by_points ON stories(status, points DESC, id DESC)",
         "CREATE INDEX stories_by_new ON stories(status, created_at DESC, id DESC)",
-        "CREATE INDEX stories_by_department ON stories(department, status)",
+        "CREATE INDEX stories_by_department ON stories(department, status, hot DESC, id DESC)",
         "CREATE INDEX stories_by_author ON stories(author, status)",
         "CREATE INDEX stories_pinned ON stories(pinned_at) WHERE pinned_at IS NOT NULL",
         """
