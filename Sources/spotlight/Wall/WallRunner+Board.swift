@@ -25,11 +25,20 @@ extension WallRunner {
     /// The theme on screen: a key press or --theme wins; else Customer Service Week's; else the board's.
     func effectiveTheme(now: Date) -> Theme {
         if themeChosenByKey || options.theme != nil { return theme }
-        if case .during = serviceWeek(now: now), let festive = try? themes.load("service-week") { return festive }
-        if state.settings.theme != theme.name, let boardTheme = try? themes.load(state.settings.theme) {
+        if case .during = serviceWeek(now: now), let festive = cachedTheme("service-week") { return festive }
+        if state.settings.theme != theme.name, let boardTheme = cachedTheme(state.settings.theme) {
             theme = boardTheme
         }
         return theme
+    }
+
+    /// Themes are read once per name (hits and misses alike): drawing happens every minute and on
+    /// every change, and parsing a file each time would cost CPU and, with TOMLKit, memory.
+    func cachedTheme(_ name: String) -> Theme? {
+        if let cached = themeCache[name] { return cached }
+        let loaded = try? themes.load(name)
+        themeCache[name] = .some(loaded)
+        return loaded
     }
 
     func serviceWeek(now: Date) -> ServiceWeekPhase {

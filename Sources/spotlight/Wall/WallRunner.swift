@@ -34,6 +34,7 @@ final class WallRunner {
     var state: WallState
     var theme: Theme
     var themeChosenByKey = false
+    var themeCache: [String: Theme?] = [:]
     var isPaused = false
     var message: (text: String, until: Date)?
     var nextTicker: Date
