@@ -91,6 +91,16 @@ static inline const char *spotlight_tigetstr(const char *name) {
     return value == (const char *)-1 ? NULL : value;
 }
 
+/// The key code ncurses gave an extended terminfo key such as "kLFT5" (Ctrl-Left), or -1 when the
+/// terminal description lacks it. ncurses numbers such keys itself, differently per terminal
+/// type (xterm 550, tmux 553, rxvt 523), so the code is looked up from the key's sequence.
+static inline int spotlight_key_code_for(const char *capname) {
+    const char *sequence = tigetstr(capname);
+    if (sequence == NULL || sequence == (const char *)-1) return -1;
+    int code = key_defined(sequence);
+    return code > 0 ? code : -1;
+}
+
 #include "signals.h"
 
 #endif

@@ -25,9 +25,20 @@ enum KeyDecoder {
         if code == spotlight_key_resize() { return .resize }
         if code == spotlight_key_mouse() { return .mouse }
         if let key = functionKeys[code] { return .key(key) }
+        if let key = wordJump(code) { return .key(key) }
         let f0 = spotlight_key_f0()
         if code > f0, code <= f0 + 63 { return .key(.function(Int(code - f0))) }
         return .key(.other(code))
+    }
+
+    /// Ctrl-←/→ (terminfo kLFT5/kRIT5), and Alt-←/→ (kLFT3/kRIT3, the macOS habit), jump by
+    /// word. ncurses has no fixed codes for them: ask which code this terminal's keys got.
+    private static let wordJumpKeys: [(capability: String, key: Key)] = [
+        ("kLFT5", .wordLeft), ("kRIT5", .wordRight), ("kLFT3", .wordLeft), ("kRIT3", .wordRight),
+    ]
+
+    private static func wordJump(_ code: Int32) -> Key? {
+        wordJumpKeys.first { spotlight_key_code_for($0.capability) == code }?.key
     }
 
     /// A character (`wget_wch` returned OK). In nonl mode Enter arrives as CR; terminals send

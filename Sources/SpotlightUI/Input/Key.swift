@@ -6,6 +6,8 @@ public enum Key: Equatable, Hashable, Sendable {
     case char(Character)
     case up, down, left, right, home, end, pageUp, pageDown
     case backspace, delete, enter, escape, tab, backTab
+    /// Ctrl-← / Ctrl-→ (Alt-← / Alt-→ too): to the previous or next word in a text field.
+    case wordLeft, wordRight
     case ctrl(Character)
     /// F1 is `.function(1)`.
     case function(Int)
