@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
         ),
