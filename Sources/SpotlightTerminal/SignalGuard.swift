@@ -1,4 +1,5 @@
 import CNcursesw
+import Glibc
 
 /// The Swift face of `signals.h`. It is the ONLY file allowed to call `spotlight_guard_*`:
 /// the C state is `static` in a header, so each object file calling it would get its own copy
@@ -12,6 +13,7 @@ enum SignalGuard {
     /// Creates the self-pipe and catches SIGINT/TERM/HUP/QUIT and crash signals.
     /// Returns the pipe's read end, to be polled with stdin.
     static func install() throws -> Int32 {
+        unblockQuitSignals()
         let fd = spotlight_guard_install()
         guard fd >= 0 else { throw TerminalError.setupFailed("no pipe for signal delivery") }
         return fd
@@ -26,6 +28,15 @@ enum SignalGuard {
                 spotlight_guard_arm(chars.baseAddress, Int32(chars.count), captureStderr ? 1 : 0)
             }
         }
+    }
+
+    /// A parent (a test runner, some supervisors) may start us with these signals blocked; a
+    /// kiosk that can never receive SIGHUP or SIGTERM would never restart or stop.
+    private static func unblockQuitSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH] { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Restores every signal's previous handler and the real stderr (printing what it held).

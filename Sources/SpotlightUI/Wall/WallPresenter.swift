@@ -65,7 +65,7 @@ public enum WallPresenter {
         case .pinned(let by, let until, let note):
             var text = "pinned by \(by)"
             if let until { text += " until \(ClockText.day(until.addingTimeInterval(-1), timeZone: context.timeZone))" }
-            if let note, !note.isEmpty { text += " — \(note)" }
+            if let note, !note.isEmpty { text += (context.isUTF8 ? " — " : " - ") + note }
             return text
         case .new:
             return "new on the board"

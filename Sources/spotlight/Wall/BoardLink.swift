@@ -41,7 +41,7 @@ final class BoardLink {
         if current == nil || current != identity {
             await close()
             guard current != nil else {
-                problem = "board file missing — showing the last stories read"
+                problem = "board file missing; showing the last stories read"
                 return false
             }
         }
@@ -52,7 +52,7 @@ final class BoardLink {
             try await read(store)
             return true
         } catch {
-            problem = "board unavailable (\(error.message)) — showing the last stories read"
+            problem = "board unavailable (\(error.message)); showing the last stories read"
             await close()
             return false
         }

@@ -15,7 +15,7 @@ extension WallRunner {
         case .char(" "):
             isPaused.toggle()
             if !isPaused { state.restartDwell(now: now) }
-            say(isPaused ? "paused — space to resume" : "resumed", for: 2)
+            say(isPaused ? "paused; space to resume" : "resumed", for: 2)
         case .right, .char("l"), .char("n"):
             state.advance(now: now)
             needsRedraw = true
@@ -27,7 +27,8 @@ extension WallRunner {
         case .char("t"):
             nextTheme()
         case .char("?"):
-            say("space pause · ←/→ previous/next · u upvote · t theme · q quit", for: 6)
+            say(session.isUTF8 ? "space pause · ←/→ previous/next · u upvote · t theme · q quit"
+                : "space pause - <-/-> previous/next - u upvote - t theme - q quit", for: 6)
         case .ctrl("l"):
             session.repaintAll()
             needsRedraw = true
@@ -68,7 +69,7 @@ extension WallRunner {
         }
         do {
             let added = try await store.upvote(id)
-            say(added ? "upvoted #\(id) — thank you!" : "you have already upvoted #\(id)")
+            say(added ? "upvoted #\(id), thank you!" : "you have already upvoted #\(id)")
             await board.reread()
             reloadState(now: Date())
         } catch {

@@ -62,12 +62,18 @@ final class WallRunner {
         let account = try Identity.current()
         let board = BoardLink(location: options.location, account: account)
         try await board.openFirst()
-        let themes = Themes.standard()
-        let theme = try themes.loadOrBuiltIn(options.theme ?? board.snapshot?.settings.theme ?? Theme.builtIn.name,
-                                             explicit: options.theme != nil)
-        let session = try TerminalSession.start(options: TerminalOptions(
-            commandName: "spotlight wall", mouse: false, rawKeys: options.kiosk))
-        return WallRunner(options: options, account: account, session: session, board: board, theme: theme, themes: themes)
+        do {
+            let themes = Themes.standard()
+            let theme = try themes.loadOrBuiltIn(options.theme ?? board.snapshot?.settings.theme ?? Theme.builtIn.name,
+                                                 explicit: options.theme != nil)
+            let session = try TerminalSession.start(options: TerminalOptions(
+                commandName: "spotlight wall", mouse: false, rawKeys: options.kiosk))
+            return WallRunner(options: options, account: account, session: session, board: board, theme: theme, themes: themes)
+        } catch {
+            // No terminal or no theme: the board was opened first, so close it before reporting.
+            await board.close()
+            throw error
+        }
     }
 
     /// Runs until quit; returns the exit status (128 + signal for a signal, so a kiosk
