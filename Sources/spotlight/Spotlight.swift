@@ -20,6 +20,9 @@ struct Spotlight: AsyncParsableCommand {
             ManagersCommand.self, SettingsCommand.self, ExportCommand.self, ImportCommand.self,
             WallCommand.self, SnapshotCommand.self, ThemesCommand.self,
             DemoCommand.self, DoctorCommand.self,
+            AwardsCommand.self,
+            NewsletterCommand.self,
+            StatsCommand.self,
         ],
         defaultSubcommand: ListCommand.self
     )

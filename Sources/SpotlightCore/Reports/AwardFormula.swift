@@ -29,9 +29,11 @@ public struct RecognitionTally: Equatable, Sendable, Codable {
 /// is worth five: each person has only a few a year (one by default), so handing one over is
 /// the scarcest signal the board has.
 ///
-/// Ties are broken, in order, by: more medallions, more stories, more votes, and finally the
-/// normalised name in ascending order — arbitrary, but it never changes between runs, so the
-/// same board always crowns the same winner and says which rule decided it.
+/// Ties on score are broken, in order, by: more medallions (the scarcest recognition), then
+/// more stories (more colleagues took the trouble), and finally the normalised name in
+/// ascending order — arbitrary, but it never changes between runs, so the same board always
+/// crowns the same winner and says which rule decided it. (Votes need no rule of their own:
+/// with score, medallions and stories equal, the votes are equal too.)
 public enum AwardFormula {
     public static let storyWeight = 3
     public static let voteWeight = 1
@@ -39,7 +41,7 @@ public enum AwardFormula {
 
     /// The criteria in the order they are applied.
     public enum Criterion: String, CaseIterable, Sendable, Codable {
-        case score, medallions, stories, votes, name
+        case score, medallions, stories, name
     }
 
     public static func score(_ t: RecognitionTally) -> Int {
@@ -48,14 +50,14 @@ public enum AwardFormula {
 
     /// One sentence for report headers, so a reader can check any score by hand.
     public static let description =
-        "score = \(storyWeight) × stories + \(voteWeight) × votes + \(medallionWeight) × medallions; ties go to more medallions, then stories, then votes, then the name A–Z"
+        "score = \(storyWeight) × stories + \(voteWeight) × votes + \(medallionWeight) × medallions; ties go to more medallions, then more stories, then the name A–Z"
 
     /// The first criterion on which `a` and `b` differ (`.name` when only the names do), and
     /// whether `a` ranks ahead of `b` on it. `nameA`/`nameB` are normalised keys.
     public static func compare(_ a: RecognitionTally, _ nameA: String, _ b: RecognitionTally, _ nameB: String) -> (criterion: Criterion, aFirst: Bool) {
         let pairs: [(Criterion, Int, Int)] = [
             (.score, score(a), score(b)), (.medallions, a.medallions, b.medallions),
-            (.stories, a.stories, b.stories), (.votes, a.votes, b.votes),
+            (.stories, a.stories, b.stories),
         ]
         for (criterion, x, y) in pairs where x != y { return (criterion, x > y) }
         return (.name, nameA < nameB)

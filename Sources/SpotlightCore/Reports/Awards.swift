@@ -24,8 +24,8 @@ public struct AwardStanding: Equatable, Sendable, Codable {
     public let hero: String
     public let tally: RecognitionTally
     public let score: Int
-    /// The rule that put this hero ahead of the next-ranked one (nil when nobody is behind):
-    /// anything but `.score` means a tie on score was broken.
+    /// The rule that put this hero ahead of the next place listed (nil for the last one
+    /// listed): anything but `.score` means a tie on score was broken.
     public let aheadOfNextBy: AwardFormula.Criterion?
     /// The stories that earned it, most recognised first.
     public let stories: [StoryReference]
@@ -82,7 +82,7 @@ public enum Awards {
             let shown = Array(ranked.prefix(max(1, places)))
             let standings = shown.enumerated().map { index, key in
                 let entry = heroes[key]!
-                let next = index + 1 < ranked.count ? ranked[index + 1] : nil
+                let next = index + 1 < shown.count ? shown[index + 1] : nil
                 let decidedBy = next.map { AwardFormula.compare(entry.tally, key, heroes[$0]!.tally, $0).criterion }
                 return AwardStanding(
                     place: index + 1, hero: heroNames[department]?.display(key) ?? key, tally: entry.tally,

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SpotlightCore
+import SpotlightStore
+
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Board statistics: stories, votes and medallions per week, departments, customers, people.",
+        discussion: """
+            Covers this week and the whole weeks before it (Monday to Sunday, your time zone).
+            Charts use block characters in a UTF-8 locale and plain ASCII otherwise.
+            Hidden and removed stories, and their votes and medallions, never count.
+            """)
+
+    @OptionGroup var boardOptions: BoardOptions
+    @Option(help: "How many weeks to cover, this week included (1–520).") var weeks = BoardStats.defaultWeeks
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be from 1 to 520, got \(weeks)") }
+    }
+
+    func run() async throws {
+        let now = Date(), timeZone = TimeZone.current
+        let period = BoardStats.period(weeks: weeks, now: now, timeZone: timeZone)
+        let (stats, name) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
+            let (start, end) = (period.start, period.end)
+            let input = StatsInput(period: period, stories: try await store.reportStories(from: start, to: end, bodyLength: 0),
+                                   voteTimes: try await store.reportVoteTimes(from: start, to: end),
+                                   medallionTimes: try await store.reportMedallionTimes(from: start, to: end))
+            return (BoardStats.compute(input), try await store.settings().name)
+        }
+        try show(stats, boardName: name, period: period)
+    }
+
+    /// Out of the async `run`, like ExportCommand's writer (Swift 6.3's optimiser and big async bodies).
+    private func show(_ stats: BoardStats, boardName: String, period: ReportPeriod) throws(SpotlightError) {
+        if output.json {
+            CLI.say(try JSONOutput.encode(stats))
+        } else {
+            CLI.say(String(StatsText.render(stats, boardName: boardName, period: period, glyphs: Self.glyphs()).dropLast()))
+        }
+    }
+
+    /// Block characters only when the locale's character set is UTF-8; anything else (the C
+    /// locale of cron, an old serial console) gets the ASCII charts.
+    static func glyphs() -> ChartGlyphs {
+        setlocale(LC_ALL, "")
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return .ascii }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8" ? .unicode : .ascii
+    }
+}
