@@ -11,13 +11,17 @@ public struct WallSnapshot: Sendable, Equatable {
     /// Newest headlines first, for the ticker.
     public var headlines: [String]
     public var totalStories: Int
+    /// The story most upvoted since `highlightSince` (Customer Service Week's daily slot).
+    public var highlight: Story?
 }
 
 extension BoardStore {
     /// How many of the hottest stories the wall rotates through.
     public static let wallWorkingSet = 300
 
-    public func wallSnapshot() async throws(SpotlightError) -> WallSnapshot {
+    /// `highlightSince`: during Customer Service Week, the start of today, to find the day's
+    /// most upvoted story; nil the rest of the year (it costs a pass over today's votes).
+    public func wallSnapshot(highlightSince: Date? = nil) async throws(SpotlightError) -> WallSnapshot {
         let settings = try await settings()
         var byID: [StoryID: Story] = [:]
         var order: [StoryID] = []
@@ -44,7 +48,16 @@ extension BoardStore {
                         ORDER BY s2.hot DESC, s2.id DESC LIMIT 1)
                 FROM department WHERE department.name IS NOT NULL)
             """).map(StoryRow.decode))
+        var highlight: Story?
+        if let since = highlightSince {
+            highlight = try await rows("""
+                SELECT \(StoryRow.columns) FROM stories s JOIN (
+                    SELECT story_id, count(*) AS n FROM votes WHERE at >= ? GROUP BY story_id) v ON v.story_id = s.id
+                WHERE s.status = 'visible' ORDER BY v.n DESC, s.id DESC LIMIT 1
+                """, [.integer(since.millis)]).first.map(StoryRow.decode)
+        }
         return WallSnapshot(settings: settings, stories: order.compactMap { byID[$0] },
-                            headlines: newest.prefix(10).map(\.title), totalStories: try await storyCount())
+                            headlines: newest.prefix(10).map(\.title), totalStories: try await storyCount(),
+                            highlight: highlight)
     }
 }

@@ -13,6 +13,8 @@ public enum SlotReason: Equatable, Sendable {
     case departmentTurn(String)
     /// An ordinary turn in the fair rotation.
     case rotation
+    /// During Customer Service Week: the story most upvoted today, shown every few slots.
+    case dailyHighlight
 }
 
 /// One story on the wall: which, why, and for how long.

@@ -79,6 +79,8 @@ public enum WallPresenter {
             return "\(department)'s turn"
         case .rotation:
             return "in rotation"
+        case .dailyHighlight:
+            return "Customer Service Week: today's most upvoted story"
         }
     }
 }

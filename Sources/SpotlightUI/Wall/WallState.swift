@@ -12,6 +12,11 @@ public struct WallState: Sendable {
     /// When the current slot began; its dwell counts from here.
     public private(set) var slotStarted: Date
     public var tickerOffset = 0
+    /// Customer Service Week's story of the day, woven into the rotation every few slots.
+    public private(set) var highlight: Story?
+    private var slotsSinceHighlight = 0
+    /// The highlight takes one slot in this many.
+    public static let highlightEvery = 4
 
     public init(settings: BoardSettings, now: Date) {
         self.settings = settings
@@ -20,12 +25,14 @@ public struct WallState: Sendable {
     }
 
     /// A fresh read of the board. The story on screen stays unless it was hidden or removed.
-    public mutating func load(stories list: [Story], headlines: [String], settings: BoardSettings, now: Date) {
+    public mutating func load(stories list: [Story], headlines: [String], settings: BoardSettings, now: Date,
+                              highlight: Story? = nil) {
+        self.highlight = highlight
         if settings != self.settings {
             self.settings = settings
             schedule.settings = settings
         }
-        stories = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        stories = Dictionary((list + (highlight.map { [$0] } ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // A new headline starts the ticker over, so a fresh post is on screen at once.
         if headlines.first != self.headlines.first { tickerOffset = 0 }
         self.headlines = headlines
@@ -38,7 +45,14 @@ public struct WallState: Sendable {
     }
 
     public mutating func advance(now: Date) {
-        slot = schedule.next(now: now)
+        slotsSinceHighlight += 1
+        if let highlight, slotsSinceHighlight >= Self.highlightEvery {
+            slotsSinceHighlight = 0
+            slot = WallSlot(storyID: highlight.id, reason: .dailyHighlight,
+                            dwell: WallSlot.dwell(for: highlight, baseSeconds: settings.rotationSeconds))
+        } else {
+            slot = schedule.next(now: now)
+        }
         slotStarted = now
     }
 

@@ -26,6 +26,9 @@ public struct WallViewModel: Sendable, Equatable {
     public var isUTF8: Bool
     /// Lobby display: no key hints.
     public var kiosk: Bool
+    /// Shown in place of a story when there is no card: the celebration reel's title and
+    /// closing cards. Nil shows the empty-board message.
+    public var announcement: String?
     /// Used when `isUTF8`; otherwise `BoxGlyphs.ascii`.
     public var border: BoxGlyphs
     public var icons: ThemeIcons
@@ -34,7 +37,7 @@ public struct WallViewModel: Sendable, Equatable {
         boardName: String, banner: String, clock: String, card: WallCard?, reason: String = "",
         ticker: [String] = [], tickerOffset: Int = 0, tickerLabel: String = "NEW",
         position: WallPosition = WallPosition(index: 0, count: 0), statusLine: String? = nil,
-        isPaused: Bool = false, isUTF8: Bool = true, kiosk: Bool = false,
+        isPaused: Bool = false, isUTF8: Bool = true, kiosk: Bool = false, announcement: String? = nil,
         border: BoxGlyphs = .light, icons: ThemeIcons = .standard
     ) {
         self.boardName = boardName
@@ -50,6 +53,7 @@ public struct WallViewModel: Sendable, Equatable {
         self.isPaused = isPaused
         self.isUTF8 = isUTF8
         self.kiosk = kiosk
+        self.announcement = announcement
         self.border = border
         self.icons = icons
     }

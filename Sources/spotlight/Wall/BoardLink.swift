@@ -13,6 +13,9 @@ final class BoardLink {
     private(set) var snapshot: WallSnapshot?
     /// A one-line explanation while the board cannot be read; nil when all is well.
     private(set) var problem: String?
+    /// Set by the wall during Customer Service Week (the start of today) so each read also
+    /// finds the day's most upvoted story.
+    var highlightSince: Date?
     private var identity: BoardWatcher.FileIdentity?
     private var dataVersion: Int?
 
@@ -80,7 +83,7 @@ final class BoardLink {
 
     private func read(_ store: BoardStore) async throws(SpotlightError) {
         dataVersion = try await store.dataVersion()
-        snapshot = try await store.wallSnapshot()
+        snapshot = try await store.wallSnapshot(highlightSince: highlightSince)
         problem = nil
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpotlightCore
 import SpotlightStore
+import SpotlightTerminal
 import SpotlightUI
 
 struct WallCommand: AsyncParsableCommand {
@@ -19,8 +20,14 @@ struct WallCommand: AsyncParsableCommand {
     @Option(help: "Theme name (default: the board's setting; service-week during Customer Service Week).") var theme: String?
     @Option(help: "In kiosk mode, the word to type to quit.") var unlock = "quit"
     @Flag(help: "Show a demo board (made on first use next to the default board) instead of yours.") var demo = false
+    @Flag(help: "Play the period's top stories once, as a celebration reel, then exit.") var reel = false
+    @Option(help: "With --reel: first day of the period (YYYY-MM-DD; default 29 days before --until).") var since: String?
+    @Option(help: "With --reel: last day of the period (YYYY-MM-DD; default today).") var until: String?
+    @Option(help: "With --reel: how many top stories to play.") var count = 10
 
     func validate() throws {
+        if !reel && (since != nil || until != nil) { throw ValidationError("--since and --until go with --reel") }
+        guard (1...100).contains(count) else { throw ValidationError("--count must be from 1 to 100") }
         if let interval, !(3...600).contains(interval) { throw ValidationError("--interval must be from 3 to 600 seconds") }
         guard !unlock.isEmpty, unlock.count <= 32, unlock.allSatisfy({ $0.isLetter || $0.isNumber }) else {
             throw ValidationError("--unlock must be 1–32 letters or digits")
@@ -29,10 +36,37 @@ struct WallCommand: AsyncParsableCommand {
 
     func run() async throws {
         let location = demo ? try await Self.demoBoard() : boardOptions.location
+        if reel {
+            let code = try await playReel(location)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
         let runner = try await WallRunner.start(options: WallRunner.Options(
             location: location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock))
         let code = await runner.run()
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Reads the period's stories, then plays them on the terminal.
+    private func playReel(_ location: BoardLocation) async throws -> Int32 {
+        let period = try ReportPeriod.parse(since: since, until: until, now: Date(), timeZone: .current)
+        let store = try await BoardStore.open(location.path, as: try Identity.current())
+        let stories: [Story], settings: BoardSettings
+        do {
+            stories = try await store.reportStories(from: period.start, to: period.end, bodyLength: StoryLimits.body.upperBound)
+            settings = try await store.settings()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        let plan = ReelPlan(stories: stories, periodText: period.text, count: count)
+        let chosen = try Themes.standard().loadOrBuiltIn(theme ?? settings.theme, explicit: theme != nil)
+        return try await MainActor.run {
+            let session = try TerminalSession.start(options: TerminalOptions(commandName: "spotlight wall --reel", mouse: false))
+            return ReelRunner(plan: plan, session: session, theme: chosen, boardName: settings.name,
+                              baseSeconds: interval ?? settings.rotationSeconds).run()
+        }
     }
 
     /// `demo.sqlite` beside the default board, filled with the demo stories the first time, so

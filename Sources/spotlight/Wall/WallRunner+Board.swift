@@ -9,7 +9,8 @@ extension WallRunner {
         guard let snapshot = board.snapshot else { return }
         var settings = snapshot.settings
         if let interval = options.interval { settings.rotationSeconds = interval }
-        state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: settings, now: now)
+        state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: settings, now: now,
+                   highlight: snapshot.highlight)
         needsRedraw = true
     }
 
@@ -39,6 +40,14 @@ extension WallRunner {
         let loaded = try? themes.load(name)
         themeCache[name] = .some(loaded)
         return loaded
+    }
+
+    /// The start of today during Customer Service Week (for its daily highlight), else nil.
+    func highlightStart(now: Date) -> Date? {
+        guard case .during = serviceWeek(now: now) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        return calendar.startOfDay(for: now)
     }
 
     func serviceWeek(now: Date) -> ServiceWeekPhase {

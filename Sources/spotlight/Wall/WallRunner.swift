@@ -87,6 +87,11 @@ final class WallRunner {
                 pendingPoll = false
                 await refreshIfChanged(now: now)
             }
+            if pendingReread {
+                pendingReread = false
+                await board.reread()
+                reloadState(now: now)
+            }
             if needsRedraw {
                 draw(now: now)
                 needsRedraw = false
@@ -134,6 +139,12 @@ final class WallRunner {
         if minute != shownMinute {
             shownMinute = minute
             needsRedraw = true
+            let since = highlightStart(now: now)
+            if since != board.highlightSince {
+                // A new day of Customer Service Week (or its start or end): re-read for the highlight.
+                board.highlightSince = since
+                pendingReread = true
+            }
         }
         if now >= nextPoll {
             nextPoll = now.addingTimeInterval(watcher.fileDescriptor == nil ? Self.fallbackPoll : Self.slowPoll)
@@ -142,12 +153,13 @@ final class WallRunner {
     }
 
     var pendingPoll = false
+    var pendingReread = false
     var pendingUpvote: StoryID?
     var shownMinute = 0
     var appliedTheme = ""
 
     private func timeUntilNextWake(now: Date) -> Duration? {
-        if pendingPoll { return .zero }
+        if pendingPoll || pendingReread { return .zero }
         var wake = [nextTicker, nextPoll, now.addingTimeInterval(ClockText.secondsToNextMinute(now))]
         if !isPaused, let ends = state.slotEnds { wake.append(ends) }
         if let message { wake.append(message.until) }

@@ -1,0 +1,69 @@
+import Foundation
+import SpotlightCore
+import Testing
+@testable import SpotlightUI
+
+@Suite struct ReelAndHighlightTests {
+    let now = Date(timeIntervalSince1970: 1_791_800_000)
+
+    func story(_ id: Int, votes: Int, hero: String = "Hero") -> Story {
+        Story(id: id, title: "Story \(id)", body: "Body of story \(id).", hero: hero, department: "Support",
+              author: "a\(id)", authorName: "Author \(id)", createdAt: now.addingTimeInterval(-Double(id) * 3600), votes: votes)
+    }
+
+    @Test func reelCountsDownFromTheLastPlaceToTheMostRecognised() {
+        let plan = ReelPlan(stories: [story(1, votes: 2), story(2, votes: 9), story(3, votes: 5), story(4, votes: 0)],
+                            periodText: "October", count: 3)
+        #expect(plan.steps.count == 5)
+        guard case .announcement(let title) = plan.steps.first, case .announcement(let closing) = plan.steps.last else {
+            Issue.record("the reel must open and close with a card")
+            return
+        }
+        #expect(title.contains("4 stories") && title.contains("16 votes"))
+        #expect(closing.contains("Thank you"))
+        let ranks = plan.steps.compactMap { step -> Int? in
+            if case .story(let s, let rank, _) = step { return rank * 100 + s.id }
+            return nil
+        }
+        #expect(ranks == [301, 203, 102])  // story 1 third, story 3 second, story 2 first
+    }
+
+    @Test func anEmptyPeriodIsOneFriendlyCard() {
+        let plan = ReelPlan(stories: [], periodText: "last week", count: 10)
+        #expect(plan.steps == [.announcement("No stories were posted last week. Next time, then!")])
+    }
+
+    @Test func reelCardsRenderAsTextInTheFrame() {
+        let plan = ReelPlan(stories: [story(1, votes: 1)], periodText: "October", count: 1)
+        let context = WallPresenter.Context(boardName: "Acme", theme: .builtIn, now: now, timeZone: TimeZone(identifier: "UTC")!)
+        let frame = WallScreen.render(plan.model(plan.steps[0], position: 1, context: context), width: 80, height: 24).plainText()
+        #expect(frame.contains("Celebrating our successes"))
+        let story = WallScreen.render(plan.model(plan.steps[1], position: 2, context: context), width: 80, height: 24).plainText()
+        #expect(story.contains("Story 1") && story.contains("the most recognised story of the period"))
+    }
+
+    @Test func serviceWeekHighlightTakesEveryFourthSlot() {
+        var state = WallState(settings: BoardSettings(), now: now)
+        let highlight = story(99, votes: 4, hero: "Star")
+        state.load(stories: (1...6).map { story($0, votes: $0) }, headlines: [], settings: BoardSettings(), now: now,
+                   highlight: highlight)
+        var reasons: [SlotReason] = []
+        for _ in 0..<12 {
+            state.advance(now: now)
+            reasons.append(state.slot?.reason ?? .rotation)
+        }
+        let highlights = reasons.enumerated().filter { $0.element == .dailyHighlight }.map(\.offset)
+        #expect(highlights.count == 3)
+        #expect(zip(highlights, highlights.dropFirst()).allSatisfy { $1 - $0 == WallState.highlightEvery })
+        #expect(state.stories[99] != nil)
+    }
+
+    @Test func noHighlightOutsideServiceWeek() {
+        var state = WallState(settings: BoardSettings(), now: now)
+        state.load(stories: (1...3).map { story($0, votes: 1) }, headlines: [], settings: BoardSettings(), now: now)
+        for _ in 0..<10 {
+            state.advance(now: now)
+            #expect(state.slot?.reason != .dailyHighlight)
+        }
+    }
+}
