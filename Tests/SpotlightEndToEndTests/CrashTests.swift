@@ -10,6 +10,15 @@ import Testing
         let board = dir + "/board.sqlite"
         #expect(try P.run(["demo"], board: board).status == 0)
         let body = String(repeating: "A long story body that makes the write span several pages. ", count: 60)
+        // Kill times spread over twice a normal post's duration (measured now, on this machine,
+        // under whatever load it has), so about half the writers finish and half die mid-way.
+        var durations: [UInt64] = []
+        for warmup in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            #expect(try P.run(["post", "--title", "warm-up \(warmup)", "--hero", "Kim", "--body", body], board: board).status == 0)
+            durations.append(DispatchTime.now().uptimeNanoseconds - start)
+        }
+        let window = 2 * (durations.sorted()[1])
         var acknowledged: [String] = []
         var killed = 0
         var generator = SystemRandomNumberGenerator()
@@ -25,7 +34,7 @@ import Testing
             process.standardError = FileHandle.nullDevice
             try process.run()
             // Kill anywhere from before main() to after the commit.
-            try await Task.sleep(nanoseconds: UInt64.random(in: 0...25_000_000, using: &generator))
+            try await Task.sleep(nanoseconds: UInt64.random(in: 0...window, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .exit && process.terminationStatus == 0 {
@@ -34,7 +43,8 @@ import Testing
                 killed += 1
             }
         }
-        #expect(killed >= 30, "too few kills landed (\(killed)); the test would prove little")
+        #expect(killed >= 20, "too few kills landed (\(killed)); the test would prove little")
+        #expect(acknowledged.count >= 10, "too few posts finished (\(acknowledged.count)); the test would prove little")
         // The next process opens the board normally and finds every acknowledged post, whole.
         let list = try P.run(["list", "--limit", "5"], board: board)
         #expect(list.status == 0, "\(list.stderr)")
