@@ -16,7 +16,10 @@ struct BoardFile {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT { return .missing }
-            if errno == EACCES { throw .permission("cannot reach the board \(path): permission denied on a parent directory") }
+            if errno == EACCES {
+                let why = SharedBoardCheck.reachAdvice(board: path) ?? "permission denied on a parent directory"
+                throw .permission("cannot reach the board \(path): \(why)")
+            }
             throw .runtime("cannot read the board \(path): \(String(cString: strerror(errno)))")
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -28,7 +31,8 @@ struct BoardFile {
         let size = Int(info.st_size)
         if size == 0 { return .empty }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .permission("cannot read the board \(path): permission denied (ask its owner for read access)")
+            let why = SharedBoardCheck.readAdvice(board: path) ?? "ask its owner for read access"
+            throw .permission("cannot read the board \(path): permission denied (\(why))")
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 100)) ?? Data()

@@ -1,13 +1,37 @@
 import Foundation
 
-/// Where the board file is: `--board`, then `SPOTLIGHT_BOARD`, then
-/// `$XDG_DATA_HOME/spotlight/board.sqlite` (default `~/.local/share/spotlight/board.sqlite`).
+/// Where the board file is: `--board`, then `SPOTLIGHT_BOARD`, then the `board` of the first
+/// config file that names one (`$XDG_CONFIG_HOME/spotlight/config.toml`, then each of
+/// `$XDG_CONFIG_DIRS`, default `/etc/xdg`), then `$XDG_DATA_HOME/spotlight/board.sqlite`
+/// (default `~/.local/share/spotlight/board.sqlite`).
 /// The location decides only *which file*; it never decides *who you are*.
 public struct BoardLocation: Equatable, Sendable {
-    public enum Source: String, Sendable {
-        case flag = "--board"
-        case environment = "SPOTLIGHT_BOARD"
-        case xdgDefault = "default"
+    public enum Source: Equatable, Sendable, CustomStringConvertible {
+        case flag
+        case environment
+        /// The `board` key of this config file.
+        case config(String)
+        case xdgDefault
+
+        public var description: String {
+            switch self {
+            case .flag: "--board"
+            case .environment: "SPOTLIGHT_BOARD"
+            case .config(let file): file
+            case .xdgDefault: "default"
+            }
+        }
+    }
+
+    /// A board named by a config file, as the executable read it (this module reads no TOML).
+    public struct Configured: Equatable, Sendable {
+        public let path: String
+        public let file: String
+
+        public init(path: String, file: String) {
+            self.path = path
+            self.file = file
+        }
     }
 
     public let path: String
@@ -18,10 +42,23 @@ public struct BoardLocation: Equatable, Sendable {
         self.source = source
     }
 
+    /// `--board`, `SPOTLIGHT_BOARD`, then the XDG default: no config files are read.
     public static func resolve(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> BoardLocation {
-        if let flag, !flag.isEmpty { return BoardLocation(path: absolute(flag), source: .flag) }
+        resolve(flag: flag, environment: environment, configured: { () -> Configured? in nil })
+    }
+
+    /// The full order. `configured` is asked only when neither the flag nor the environment
+    /// names a board, so a broken config file never stands in the way of `--board`.
+    public static func resolve<E: Error>(
+        flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        configured: () throws(E) -> Configured?
+    ) throws(E) -> BoardLocation {
+        if let flag, !flag.isEmpty { return BoardLocation(path: absolute(flag, environment), source: .flag) }
         if let env = environment["SPOTLIGHT_BOARD"], !env.isEmpty {
-            return BoardLocation(path: absolute(env), source: .environment)
+            return BoardLocation(path: absolute(env, environment), source: .environment)
+        }
+        if let config = try configured() {
+            return BoardLocation(path: absolute(config.path, environment), source: .config(config.file))
         }
         let dataHome: String
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
@@ -34,9 +71,9 @@ public struct BoardLocation: Equatable, Sendable {
 
     public var directory: String { (path as NSString).deletingLastPathComponent }
 
-    private static func absolute(_ path: String) -> String {
+    private static func absolute(_ path: String, _ environment: [String: String]) -> String {
         if path.hasPrefix("/") { return path }
-        if path == "~" || path.hasPrefix("~/") { return homeDirectory(ProcessInfo.processInfo.environment) + path.dropFirst() }
+        if path == "~" || path.hasPrefix("~/") { return homeDirectory(environment) + path.dropFirst() }
         return FileManager.default.currentDirectoryPath + "/" + path
     }
 

@@ -34,11 +34,12 @@ public final class BoardStore: Sendable {
     public static var sqliteVersion: String { SQLiteConnection.libraryVersionString() }
 
     /// Opens (or, with `.createIfMissing`, creates) the board at `path` as `account`.
-    /// A directory, a non-SQLite file, a damaged file or a board from a newer version is refused
-    /// before anything is written to it.
+    /// A directory, a non-SQLite file, a damaged file, a board from a newer version or one on a
+    /// network filesystem (`FileSystemCheck`) is refused before anything is written to it.
     public static func open(
         _ path: String, as account: Account, mode: OpenMode = .existing, clock: Clock = .system
     ) async throws(SpotlightError) -> BoardStore {
+        try FileSystemCheck.requireLocal(board: path)
         let file = BoardFile(path: path)
         let directory = (path as NSString).deletingLastPathComponent
         var state = try file.inspect()

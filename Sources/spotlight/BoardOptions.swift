@@ -1,13 +1,30 @@
 import ArgumentParser
+import Foundation
+import SpotlightCore
 import SpotlightStore
 
 /// `--board PATH`, shared by every subcommand.
 struct BoardOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The board file (default: SPOTLIGHT_BOARD, then $XDG_DATA_HOME/spotlight/board.sqlite).", valueName: "path"))
+        "The board file (default: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).",
+        valueName: "path"))
     var board: String?
 
-    var location: BoardLocation { BoardLocation.resolve(flag: board) }
+    /// The board to open; a broken config file ends the command with its one-line error.
+    var location: BoardLocation {
+        do {
+            return try resolvedLocation()
+        } catch {
+            CLI.fail(error)
+        }
+    }
+
+    /// `--board`, `SPOTLIGHT_BOARD`, the config files (`Config`), then the XDG default.
+    func resolvedLocation(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SpotlightError) -> BoardLocation {
+        try BoardLocation.resolve(flag: board, environment: environment) { () throws(SpotlightError) -> BoardLocation.Configured? in
+            try Config.board(environment: environment)
+        }
+    }
 }
 
 /// `--json` for machine-readable output.

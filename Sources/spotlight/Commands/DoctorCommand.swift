@@ -5,36 +5,54 @@ import SpotlightStore
 
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor", abstract: "Check the board, your account, the terminal and the locale, and say what to fix.")
+        commandName: "doctor", abstract: "Check the board (its filesystem and shared-group permissions), your account, the terminal and the locale, and say what to fix.")
 
     @OptionGroup var boardOptions: BoardOptions
 
     func run() async throws {
         var problems = 0
         func line(_ name: String, _ value: String) { CLI.say(StoryText.padRight(name, 16) + Sanitizer.singleLine(value)) }
-        let location = boardOptions.location
-        line("board", "\(location.path) (from \(location.source.rawValue))")
-        line("sqlite", "\(BoardStore.sqliteVersion) (bundled with sqlite-nio)")
         let account = try Identity.current()
-        line("account", "\(account.login) (\(account.displayName)), uid \(geteuid())")
+        let caller = SharedBoardCheck.Caller.current()
+        let names = SharedBoardCheck.Names.system
+        let location: BoardLocation?
         do {
-            let store = try await BoardStore.open(location.path, as: account)
-            let schema = try await store.schemaVersion()
-            let manager = try await store.isManager(account.login)
-            let settings = try await store.settings()
-            let integrity = try await store.integrityCheck()
-            let count = try await store.storyCount()
-            await store.close()
-            line("board name", settings.name)
-            line("schema", "version \(schema)")
-            line("stories", "\(count) visible")
-            line("role", manager ? "manager" : "staff")
-            line("access", store.isReadOnly ? "read-only" + (store.isImmutable ? " (immutable: other writers not seen)" : "") : "read-write")
-            line("integrity", integrity)
-            if integrity != "ok" { problems += 1 }
+            let resolved = try boardOptions.resolvedLocation()
+            line("board", "\(resolved.path) (from \(resolved.source))")
+            location = resolved
         } catch {
-            line("board status", "problem: \(error.message)")
+            line("board", "problem: \(error.message)")
             problems += 1
+            location = nil
+        }
+        line("sqlite", "\(BoardStore.sqliteVersion) (bundled with sqlite-nio)")
+        let groups = caller.sessionGroups.sorted().map(names.group).joined(separator: ", ")
+        line("account", "\(account.login) (\(account.displayName)), uid \(geteuid()), groups \(groups)")
+        if let location {
+            problems += sharing(location, caller: caller, line: line)
+            do {
+                let store = try await BoardStore.open(location.path, as: account)
+                let schema = try await store.schemaVersion()
+                let manager = try await store.isManager(account.login)
+                let settings = try await store.settings()
+                let integrity = try await store.integrityCheck()
+                let count = try await store.storyCount()
+                await store.close()
+                line("board name", settings.name)
+                line("schema", "version \(schema)")
+                line("stories", "\(count) visible")
+                line("role", manager ? "manager" : "staff")
+                var access = store.isReadOnly ? "read-only" + (store.isImmutable ? " (immutable: other writers not seen)" : "") : "read-write"
+                if store.isReadOnly, SharedBoardCheck.writeAdvice(board: location.path, caller: caller) != nil {
+                    access += ", because you are not in the board's group (see sharing above)"
+                }
+                line("access", access)
+                line("integrity", integrity)
+                if integrity != "ok" { problems += 1 }
+            } catch {
+                line("board status", "problem: \(error.message)")
+                problems += 1
+            }
         }
         let environment = ProcessInfo.processInfo.environment
         line("terminal", "TERM=\(environment["TERM"] ?? "(unset)"), stdout \(CLI.isTerminal ? "is" : "is not") a terminal")
@@ -46,5 +64,27 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         line("colours", environment["NO_COLOR"].map { $0.isEmpty ? "on" : "off (NO_COLOR is set)" } ?? "on")
         if problems > 0 { throw ExitCode(1) }
+    }
+
+    /// The filesystem and the permissions of a board shared through a group: one line each,
+    /// then every problem with its fix. Returns how many problems it found.
+    private func sharing(_ location: BoardLocation, caller: SharedBoardCheck.Caller, line: (String, String) -> Void) -> Int {
+        let check = SharedBoardCheck.evaluate(
+            board: location.path, file: .read(location.path), directory: .read(location.directory),
+            wal: .read(location.path + "-wal"), shm: .read(location.path + "-shm"),
+            fileSystem: FileSystemCheck.kind(ofBoard: location.path), caller: caller, names: .system)
+        switch check.fileSystem {
+        case .local(let name): line("filesystem", "\(name) (local)")
+        case .network(let name): line("filesystem", "\(name) (network: refused)")
+        case .unknown: break
+        }
+        if FileManager.default.fileExists(atPath: location.directory) || !check.findings.isEmpty {
+            line("sharing", check.summary)
+        }
+        for finding in check.findings {
+            CLI.say("  problem: " + Sanitizer.singleLine(finding.problem))
+            CLI.say("      fix: " + Sanitizer.singleLine(finding.fix))
+        }
+        return check.findings.count
     }
 }
