@@ -45,7 +45,9 @@ extension BoardStore {
     }
 
     func readOnlyError() -> SpotlightError {
-        .permission("the board \(path) is read-only for \(account.login): writing needs write access to the file and its directory")
+        // On a shared board the usual cause is group membership; say which group to join.
+        .permission("the board \(path) is read-only for \(account.login): writing needs write access to the file and its directory"
+                    + (SharedBoardCheck.writeAdvice(board: path).map { "; " + $0 } ?? ""))
     }
 
     /// Every change leaves an audit record in the same transaction as the change itself.

@@ -9,7 +9,8 @@ struct Spotlight: AsyncParsableCommand {
         abstract: "Service Spotlight: a terminal bulletin board of customer-service success stories.",
         discussion: """
             One board is one SQLite file that every process on the host opens directly.
-            Board location: --board PATH, then SPOTLIGHT_BOARD, then $XDG_DATA_HOME/spotlight/board.sqlite.
+            Board location: --board PATH, then SPOTLIGHT_BOARD, then `board` in spotlight/config.toml
+            ($XDG_CONFIG_HOME, then $XDG_CONFIG_DIRS such as /etc/xdg), then $XDG_DATA_HOME/spotlight/board.sqlite.
             Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 permission denied, 4 not found.
             """,
         version: "0.1.0",
