@@ -67,3 +67,31 @@ import Testing
         }
     }
 }
+
+@Suite struct WallStatsSlotTests {
+    let now = Date(timeIntervalSince1970: 1_791_800_000)
+
+    @Test func statisticsTakeOneSlotInTheirCadenceOnlyOnceRead() {
+        var state = WallState(settings: BoardSettings(), now: now)
+        let stories = (1...5).map {
+            Story(id: $0, title: "S\($0)", hero: "H", author: "a", authorName: "A", createdAt: now, votes: $0)
+        }
+        state.load(stories: stories, headlines: [], settings: BoardSettings(), now: now)
+        state.statsEvery = 3
+        for _ in 0..<6 {
+            state.advance(now: now)
+            #expect(!state.showingStats, "no statistics before they have been read")
+        }
+        state.statsLines = ["Board — statistics", "Stories per week ▁▂▃"]
+        var shown: [Int] = []
+        for step in 1...9 {
+            state.advance(now: now)
+            if state.showingStats { shown.append(step) }
+        }
+        #expect(shown == [3, 6, 9])
+        let frame = WallScreen.render(state.model(context: WallPresenter.Context(
+            boardName: "B", theme: .builtIn, now: now, timeZone: TimeZone(identifier: "UTC")!)), width: 80, height: 24).plainText()
+        #expect(frame.contains("Stories per week") && frame.contains("board statistics"))
+        #expect(state.slotEnds == now.addingTimeInterval(Double(WallState.statsSeconds)))
+    }
+}

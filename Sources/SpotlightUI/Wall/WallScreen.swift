@@ -23,8 +23,12 @@ public enum WallScreen {
         if let card = model.card {
             renderCard(card, style: style, layout: layout, into: &grid)
         } else {
-            let message = model.announcement.map { WallMessageCard(wordings: [$0], glyphs: style.border, role: .title) }
-            (message ?? emptyBoard(style: style)).render(into: &grid, area: layout.cardText)
+            if let panel = model.panel {
+                TextPanel(lines: panel, ellipsis: style.ellipsis).render(into: &grid, area: layout.cardText)
+            } else {
+                let message = model.announcement.map { WallMessageCard(wordings: [$0], glyphs: style.border, role: .title) }
+                (message ?? emptyBoard(style: style)).render(into: &grid, area: layout.cardText)
+            }
         }
         if !model.reason.isEmpty {
             SpanLine([Span("Why: ", role: .dim), Span(model.reason, role: .meta)], ellipsis: style.ellipsis)

@@ -17,6 +17,14 @@ public struct WallState: Sendable {
     private var slotsSinceHighlight = 0
     /// The highlight takes one slot in this many.
     public static let highlightEvery = 4
+    /// With `spotlight wall --stats`: board statistics take one slot in this many (nil: never).
+    public var statsEvery: Int?
+    /// The statistics text, preformatted (see `StatsText`); nil until read.
+    public var statsLines: [String]?
+    /// True while the statistics slot is on screen instead of a story.
+    public private(set) var showingStats = false
+    private var slotsSinceStats = 0
+    public static let statsSeconds = 15
 
     public init(settings: BoardSettings, now: Date) {
         self.settings = settings
@@ -45,6 +53,16 @@ public struct WallState: Sendable {
     }
 
     public mutating func advance(now: Date) {
+        showingStats = false
+        if let every = statsEvery, statsLines != nil {
+            slotsSinceStats += 1
+            if slotsSinceStats >= every {
+                slotsSinceStats = 0
+                showingStats = true
+                slotStarted = now
+                return
+            }
+        }
         slotsSinceHighlight += 1
         if let highlight, slotsSinceHighlight >= Self.highlightEvery {
             slotsSinceHighlight = 0
@@ -72,11 +90,19 @@ public struct WallState: Sendable {
 
     /// When the current story's time is up; nil for an empty board.
     public var slotEnds: Date? {
-        slot.map { slotStarted.addingTimeInterval(Double($0.dwell.components.seconds)) }
+        if showingStats { return slotStarted.addingTimeInterval(Double(Self.statsSeconds)) }
+        return slot.map { slotStarted.addingTimeInterval(Double($0.dwell.components.seconds)) }
     }
 
     public func model(context: WallPresenter.Context) -> WallViewModel {
-        WallPresenter.model(story: currentStory, slot: slot, position: schedule.position, headlines: headlines,
-                            tickerOffset: tickerOffset, context: context)
+        guard showingStats, let statsLines else {
+            return WallPresenter.model(story: currentStory, slot: slot, position: schedule.position, headlines: headlines,
+                                       tickerOffset: tickerOffset, context: context)
+        }
+        var model = WallPresenter.model(story: nil, slot: nil, position: schedule.position, headlines: headlines,
+                                        tickerOffset: tickerOffset, context: context)
+        model.panel = statsLines
+        model.reason = "board statistics, every \(statsEvery ?? 0) stories"
+        return model
     }
 }

@@ -29,6 +29,8 @@ public struct WallViewModel: Sendable, Equatable {
     /// Shown in place of a story when there is no card: the celebration reel's title and
     /// closing cards. Nil shows the empty-board message.
     public var announcement: String?
+    /// Preformatted lines shown in place of a story (the wall's statistics slot).
+    public var panel: [String]?
     /// Used when `isUTF8`; otherwise `BoxGlyphs.ascii`.
     public var border: BoxGlyphs
     public var icons: ThemeIcons

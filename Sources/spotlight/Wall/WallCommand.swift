@@ -20,6 +20,7 @@ struct WallCommand: AsyncParsableCommand {
     @Option(help: "Theme name (default: the board's setting; service-week during Customer Service Week).") var theme: String?
     @Option(help: "In kiosk mode, the word to type to quit.") var unlock = "quit"
     @Flag(help: "Show a demo board (made on first use next to the default board) instead of yours.") var demo = false
+    @Flag(help: "Give one slot in six to board statistics (stories per week, departments, most recognised).") var stats = false
     @Flag(help: "Play the period's top stories once, as a celebration reel, then exit.") var reel = false
     @Option(help: "With --reel: first day of the period (YYYY-MM-DD; default 29 days before --until).") var since: String?
     @Option(help: "With --reel: last day of the period (YYYY-MM-DD; default today).") var until: String?
@@ -42,7 +43,7 @@ struct WallCommand: AsyncParsableCommand {
             return
         }
         let runner = try await WallRunner.start(options: WallRunner.Options(
-            location: location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock))
+            location: location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock, stats: stats))
         let code = await runner.run()
         if code != 0 { throw ExitCode(code) }
     }

@@ -11,6 +11,7 @@ extension WallRunner {
         if let interval = options.interval { settings.rotationSeconds = interval }
         state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: settings, now: now,
                    highlight: snapshot.highlight)
+        state.statsLines = board.statsLines
         needsRedraw = true
     }
 

@@ -17,7 +17,11 @@ final class WallRunner {
         var interval: Int?
         var theme: String?
         var unlock: String
+        /// Show board statistics in one slot of every `WallRunner.statsEvery`.
+        var stats = false
     }
+
+    static let statsEvery = 6
 
     /// How often the ticker turns a page.
     static let tickerPage: TimeInterval = 6
@@ -52,6 +56,11 @@ final class WallRunner {
         self.themes = themes
         self.watcher = BoardWatcher(boardPath: options.location.path)
         self.state = WallState(settings: board.snapshot?.settings ?? BoardSettings(), now: now)
+        if options.stats {
+            state.statsEvery = Self.statsEvery
+            board.statsGlyphs = session.isUTF8 ? .unicode : .ascii
+            pendingReread = true
+        }
         self.nextTicker = now.addingTimeInterval(Self.tickerPage)
         self.nextPoll = now
     }
