@@ -14,7 +14,7 @@ struct Spotlight: AsyncParsableCommand {
             Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 permission denied, 4 not found.
             """,
         version: "0.1.0",
-        subcommands: [
+        subcommands: [BoardCommand.self,
             InitCommand.self, PostCommand.self, ListCommand.self, ShowCommand.self,
             UpvoteCommand.self, UnvoteCommand.self, MedalCommand.self,
             PinCommand.self, UnpinCommand.self, HideCommand.self, UnhideCommand.self, RemoveCommand.self,
@@ -25,7 +25,7 @@ struct Spotlight: AsyncParsableCommand {
             NewsletterCommand.self,
             StatsCommand.self,
         ],
-        defaultSubcommand: ListCommand.self
+        defaultSubcommand: BoardCommand.self
     )
 }
 

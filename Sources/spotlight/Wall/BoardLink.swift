@@ -21,10 +21,14 @@ final class BoardLink {
     private(set) var statsLines: [String]?
     private var identity: BoardWatcher.FileIdentity?
     private var dataVersion: Int?
+    /// False for the interactive board, which reads its own pages: the link then only keeps
+    /// the connection and says when the board changed.
+    let readsWallSnapshot: Bool
 
-    init(location: BoardLocation, account: Account) {
+    init(location: BoardLocation, account: Account, readsWallSnapshot: Bool = true) {
         self.location = location
         self.account = account
+        self.readsWallSnapshot = readsWallSnapshot
     }
 
     /// The first open must succeed: a wall on a board that was never there is a mistake to report.
@@ -54,7 +58,7 @@ final class BoardLink {
         do {
             let store = try await connected(identity: current)
             let version = try await store.dataVersion()
-            guard version != dataVersion || problem != nil || snapshot == nil else { return false }
+            guard version != dataVersion || problem != nil || (readsWallSnapshot && snapshot == nil) else { return false }
             try await read(store)
             return true
         } catch {
@@ -98,7 +102,7 @@ final class BoardLink {
 
     private func read(_ store: BoardStore) async throws(SpotlightError) {
         dataVersion = try await store.dataVersion()
-        snapshot = try await store.wallSnapshot(highlightSince: highlightSince)
+        if readsWallSnapshot { snapshot = try await store.wallSnapshot(highlightSince: highlightSince) }
         if let statsGlyphs { statsLines = try await Self.stats(store, glyphs: statsGlyphs) }
         problem = nil
     }

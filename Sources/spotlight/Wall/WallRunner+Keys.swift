@@ -12,6 +12,8 @@ extension WallRunner {
         switch key {
         case .char("q"), .char("Q"), .escape:
             return .quit
+        case .char("w") where options.embedded:
+            return .quit
         case .char(" "):
             isPaused.toggle()
             if !isPaused { state.restartDwell(now: now) }

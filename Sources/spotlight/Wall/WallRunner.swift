@@ -19,6 +19,9 @@ final class WallRunner {
         var unlock: String
         /// Show board statistics in one slot of every `WallRunner.statsEvery`.
         var stats = false
+        /// Shown from the interactive board on its terminal session: `w`, `q` and Esc go back
+        /// to the board instead of ending the program.
+        var embedded = false
     }
 
     static let statsEvery = 6
@@ -85,9 +88,45 @@ final class WallRunner {
         }
     }
 
+    /// The wall on a session that is already running (only one may exist per process): the
+    /// board's `w`. Use `runEmbedded()`, which returns to the caller with the session still up.
+    static func attach(options: Options, account: Account, session: TerminalSession) async throws -> WallRunner {
+        var options = options
+        options.embedded = true
+        let board = BoardLink(location: options.location, account: account)
+        try await board.openFirst()
+        do {
+            let themes = Themes.standard()
+            let theme = try themes.loadOrBuiltIn(options.theme ?? board.snapshot?.settings.theme ?? Theme.builtIn.name,
+                                                 explicit: options.theme != nil)
+            return WallRunner(options: options, account: account, session: session, board: board, theme: theme, themes: themes)
+        } catch {
+            await board.close()
+            throw error
+        }
+    }
+
+    /// Runs until the viewer goes back (nil) or a signal arrives (128 + its number).
+    func runEmbedded() async -> Int32? {
+        let ending = await loop()
+        await board.close()
+        if case .signal(let signal) = ending { return 128 + signal }
+        return nil
+    }
+
     /// Runs until quit; returns the exit status (128 + signal for a signal, so a kiosk
     /// supervisor restarts the wall after a hang-up).
     func run() async -> Int32 {
+        let ending = await loop()
+        session.stop()
+        await board.close()
+        if case .signal(let signal) = ending { return 128 + signal }
+        return 0
+    }
+
+    enum Ending { case quit, signal(Int32) }
+
+    private func loop() async -> Ending {
         reloadState(now: Date())
         while true {
             let now = Date()
@@ -109,16 +148,12 @@ final class WallRunner {
             let event = session.nextEvent(timeout: timeUntilNextWake(now: Date()), watching: fds)
             switch event {
             case .signal(let signal):
-                session.stop()
-                await board.close()
-                return 128 + signal
+                return .signal(signal)
             case .resize:
                 needsRedraw = true
             case .key(let key):
                 if handle(key, now: Date()) == .quit {
-                    session.stop()
-                    await board.close()
-                    return 0
+                    return .quit
                 }
                 await performPendingUpvote()
             case .fileReady:
