@@ -15,13 +15,18 @@ extension WallRunner {
         needsRedraw = true
     }
 
-    /// Called when inotify saw the board's files move, and on the slow poll.
-    func refreshIfChanged(now: Date) async {
+    /// Called when inotify saw the board's files move, and on the slow poll; true when the
+    /// board had changed.
+    @discardableResult
+    func refreshIfChanged(now: Date) async -> Bool {
         let hadProblem = board.problem
-        if await board.refresh(watcher: watcher) {
+        let changed = await board.refresh(watcher: watcher)
+        if changed {
+            rechecks = []
             reloadState(now: now)
         }
         if board.problem != hadProblem { needsRedraw = true }
+        return changed
     }
 
     /// The theme on screen: a key press or --theme wins; else Customer Service Week's; else the board's.

@@ -157,7 +157,14 @@ final class WallRunner {
                 }
                 await performPendingUpvote()
             case .fileReady:
-                if watcher.drain() { await refreshIfChanged(now: Date()) }
+                if watcher.drain() {
+                    let now = Date()
+                    // A writer's -wal writes wake us before its commit is published in -shm
+                    // (which inotify cannot see): if nothing changed yet, look again shortly.
+                    if !(await refreshIfChanged(now: now)) {
+                        rechecks = Self.recheckDelays.map { now.addingTimeInterval($0) }
+                    }
+                }
             case .mouse, .timeout:
                 break
             }
@@ -194,9 +201,16 @@ final class WallRunner {
             nextPoll = now.addingTimeInterval(watcher.fileDescriptor == nil ? Self.fallbackPoll : Self.slowPoll)
             pendingPoll = true
         }
+        if let first = rechecks.first, now >= first {
+            rechecks.removeAll { $0 <= now }
+            pendingPoll = true
+        }
     }
 
     var pendingPoll = false
+    /// Extra board checks after an inotify wake-up that found no change yet.
+    var rechecks: [Date] = []
+    static let recheckDelays: [TimeInterval] = [0.05, 0.2, 0.5, 1.0]
     var pendingReread = false
     var pendingUpvote: StoryID?
     var shownMinute = 0
@@ -204,7 +218,7 @@ final class WallRunner {
 
     private func timeUntilNextWake(now: Date) -> Duration? {
         if pendingPoll || pendingReread { return .zero }
-        var wake = [nextTicker, nextPoll, now.addingTimeInterval(ClockText.secondsToNextMinute(now))]
+        var wake = [nextTicker, nextPoll, now.addingTimeInterval(ClockText.secondsToNextMinute(now))] + rechecks.prefix(1)
         if !isPaused, let ends = state.slotEnds { wake.append(ends) }
         if let message { wake.append(message.until) }
         let seconds = max(0, (wake.min() ?? now).timeIntervalSince(now))
