@@ -10,6 +10,8 @@ public enum BoardEffect: Sendable, Equatable {
     case loadStory(StoryID)
     case loadDepartments
     case loadManagers
+    /// Read the board statistics for the stats screen.
+    case loadStats
     case upvote(StoryID)
     case unvote(StoryID)
     /// Ask the store how many medallions the viewer has left, then `offerMedal`.

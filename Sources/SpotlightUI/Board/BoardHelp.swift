@@ -33,8 +33,12 @@ public enum BoardHelp {
                 add("x", "remove the selected manager (asks first)")
             }
             add("Esc q", "back to the list")
+        case .stats:
+            add(arrows, "scroll the statistics")
+            add("r", "read them again")
+            add("Esc q s", "back to the list")
         }
-        if view != .managers {
+        if view == .list || view == .detail {
             add("u", "upvote, or take your vote back")
             add("m", "give your medallion to the story's hero")
             add("n", "write a new story")
@@ -45,6 +49,7 @@ public enum BoardHelp {
                 add("x", "remove the story (asks first)")
             }
             add("M", "the board's managers")
+            add("s", "board statistics: stories per week, departments, most recognised")
         }
         add("w", "the wall (w or q comes back)")
         add("Ctrl-L", "redraw the screen")

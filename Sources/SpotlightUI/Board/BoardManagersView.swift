@@ -64,6 +64,8 @@ struct BoardHints: Widget {
             var items = [b("Esc back", 10)]
             if manager { items += [b("a add", 8), b("x remove", 7)] }
             return items + [b("? help", 9)]
+        case .stats:
+            return [b("Esc back", 10), b("↑↓ scroll".ascii(style), 5), b("r reread", 3), b("? help", 9)]
         }
     }
 }

@@ -27,6 +27,10 @@ public enum BoardScreen {
             }
         case .managers:
             BoardManagersView(state: state, style: style).render(into: &grid, area: layout.body)
+        case .stats:
+            TextPanel(lines: state.statsLines.isEmpty ? ["Reading the statistics…"] : state.statsLines,
+                      offset: state.statsScroll, ellipsis: style.ellipsis)
+                .render(into: &grid, area: layout.body.inset(horizontal: 1, vertical: 0))
         }
         var cursor = drawStatus(state, style: style, layout: layout, into: &grid)
         if state.searchField != nil, let status = state.status {

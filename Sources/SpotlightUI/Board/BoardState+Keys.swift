@@ -9,6 +9,7 @@ extension BoardState {
         case .list: return listKey(key)
         case .detail: return detailKey(key)
         case .managers: return managersKey(key)
+        case .stats: return statsKey(key)
         }
     }
 
@@ -169,10 +170,36 @@ extension BoardState {
             detail = nil
             return [.loadManagers]
         case .char("w"): return [.showWall]
+        case .char("s"):
+            view = .stats
+            detail = nil
+            return [.loadStats]
         case .char("r"): return refresh()
         case .ctrl("l"): return [.repaint]
         default: return []
         }
+    }
+
+    // MARK: - Statistics
+
+    mutating func statsKey(_ key: Key) -> [BoardEffect] {
+        let page = max(1, layout.listRows - 1)
+        switch key {
+        case .up, .char("k"): statsScroll = max(0, statsScroll - 1)
+        case .down, .char("j"): statsScroll = min(max(0, statsLines.count - 1), statsScroll + 1)
+        case .pageUp: statsScroll = max(0, statsScroll - page)
+        case .pageDown, .char(" "): statsScroll = min(max(0, statsLines.count - 1), statsScroll + page)
+        case .home, .char("g"): statsScroll = 0
+        case .escape, .left, .backspace, .char("q"), .char("Q"), .char("s"):
+            view = .list
+        case .char("?"):
+            overlay = .help(scroll: 0)
+        case .char("w"): return [.showWall]
+        case .char("r"): return [.loadStats]
+        case .ctrl("l"): return [.repaint]
+        default: break
+        }
+        return []
     }
 
     // MARK: - Search

@@ -163,6 +163,13 @@ extension BoardState {
                 if mouse.y >= body.y, index >= 0, index < managers.count, mouse.y < body.maxY { managerSelection = index }
             }
             return []
+        case .stats:
+            switch mouse.kind {
+            case .wheelUp: statsScroll = max(0, statsScroll - 3)
+            case .wheelDown: statsScroll = min(max(0, statsLines.count - 1), statsScroll + 3)
+            case .click: break
+            }
+            return []
         }
     }
 }

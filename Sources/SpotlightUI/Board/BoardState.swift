@@ -3,6 +3,8 @@ import SpotlightCore
 /// The screen the board shows under any overlay.
 public enum BoardView: Sendable, Equatable {
     case list, detail, managers
+    /// Board statistics (issue 5): the text of `spotlight stats`, scrollable.
+    case stats
 }
 
 /// Something drawn over the board that takes the keys until it closes.
@@ -70,6 +72,9 @@ public struct BoardState: Sendable {
     public internal(set) var status: BoardStatus?
     public internal(set) var managers: [String] = []
     public internal(set) var managerSelection = 0
+    /// The statistics screen's lines (as `spotlight stats` prints them) and its scroll.
+    public internal(set) var statsLines: [String] = []
+    public internal(set) var statsScroll = 0
     public internal(set) var departments: [DepartmentCount] = []
     public internal(set) var layout: BoardLayout
     /// Bumped whenever the filters change; pages for older filters are dropped.
@@ -164,6 +169,11 @@ public struct BoardState: Sendable {
         }
     }
 
+    public mutating func statsLoaded(_ lines: [String]) {
+        statsLines = lines
+        statsScroll = min(statsScroll, max(0, lines.count - 1))
+    }
+
     public mutating func managersLoaded(_ list: [String]) {
         let current: String? = managers.indices.contains(managerSelection) ? managers[managerSelection] : nil
         managers = list
@@ -184,6 +194,7 @@ public struct BoardState: Sendable {
         var effects: [BoardEffect] = [.load(request)]
         if view == .detail, let detail { effects.append(.loadStory(detail.id)) }
         if view == .managers { effects.append(.loadManagers) }
+        if view == .stats { effects.append(.loadStats) }
         return effects
     }
 

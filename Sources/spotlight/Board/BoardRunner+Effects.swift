@@ -98,6 +98,14 @@ extension BoardRunner {
                 state.say(error.message, isError: true)
             }
             return []
+        case .loadStats:
+            guard let store = store() else { return [] }
+            do {
+                state.statsLoaded(try await StatsLines.lines(store, glyphs: session.isUTF8 ? .unicode : .ascii))
+            } catch {
+                state.say(error.message, isError: true)
+            }
+            return []
         case .loadManagers:
             guard let store = store() else { return [] }
             do {

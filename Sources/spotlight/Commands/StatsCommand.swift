@@ -22,14 +22,8 @@ struct StatsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let now = Date(), timeZone = TimeZone.current
-        let period = BoardStats.period(weeks: weeks, now: now, timeZone: timeZone)
-        let (stats, name) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            let (start, end) = (period.start, period.end)
-            let input = StatsInput(period: period, stories: try await store.reportStories(from: start, to: end, bodyLength: 0),
-                                   voteTimes: try await store.reportVoteTimes(from: start, to: end),
-                                   medallionTimes: try await store.reportMedallionTimes(from: start, to: end))
-            return (BoardStats.compute(input), try await store.settings().name)
+        let (stats, name, period) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
+            try await StatsLines.compute(store, weeks: weeks)
         }
         try show(stats, boardName: name, period: period)
     }

@@ -88,22 +88,10 @@ final class BoardLink {
         return store
     }
 
-    /// The last 12 weeks as `spotlight stats` prints them.
-    private static func stats(_ store: BoardStore, glyphs: ChartGlyphs) async throws(SpotlightError) -> [String] {
-        let period = BoardStats.period(weeks: 12, now: Date(), timeZone: .current)
-        let stories = try await store.reportStories(from: period.start, to: period.end, bodyLength: 0)
-        let votes = try await store.reportVoteTimes(from: period.start, to: period.end)
-        let medallions = try await store.reportMedallionTimes(from: period.start, to: period.end)
-        let name = try await store.settings().name
-        let stats = BoardStats.compute(StatsInput(period: period, stories: stories, voteTimes: votes, medallionTimes: medallions))
-        return StatsText.render(stats, boardName: name, period: period, glyphs: glyphs)
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    }
-
     private func read(_ store: BoardStore) async throws(SpotlightError) {
         dataVersion = try await store.dataVersion()
         if readsWallSnapshot { snapshot = try await store.wallSnapshot(highlightSince: highlightSince) }
-        if let statsGlyphs { statsLines = try await Self.stats(store, glyphs: statsGlyphs) }
+        if let statsGlyphs { statsLines = try await StatsLines.lines(store, glyphs: statsGlyphs) }
         problem = nil
     }
 }
