@@ -47,9 +47,13 @@ struct BoardFile {
         var pageSize = be(16, 2)
         if pageSize == 1 { pageSize = 65536 }
         let pageCount = be(28, 4)
-        // The in-header page count is trustworthy only when the two change counters agree.
+        // The in-header page count is trustworthy only when the two change counters agree, and
+        // only while no one is writing: a checkpoint by another process writes page 1 (with the
+        // new count) before the pages that grow the file, so with a `-wal` beside the board a
+        // short file is normal for a moment and SQLite itself (under its locks) is the judge.
         let countValid = be(24, 4) == be(92, 4) && pageCount > 0
-        if countValid && size < pageSize * pageCount {
+        let walInUse = access(path + "-wal", F_OK) == 0
+        if countValid && !walInUse && size < pageSize * pageCount {
             throw .runtime("the board \(path) is damaged: the file is shorter than its header says (truncated?); it was left unchanged — restore it from a backup (`spotlight export`)")
         }
         return .sqlite(pageSize: pageSize, pageCount: pageCount, fileSize: size)
