@@ -33,6 +33,15 @@ public final class BoardStore: Sendable {
 
     public static var sqliteVersion: String { SQLiteConnection.libraryVersionString() }
 
+    /// One thread runs every SQLite call of this process (calls on a connection are sequential
+    /// anyway); NIO's default singletons start two per core, which a short CLI run pays for.
+    static let threadPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
     /// Opens (or, with `.createIfMissing`, creates) the board at `path` as `account`.
     /// A directory, a non-SQLite file, a damaged file, a board from a newer version or one on a
     /// network filesystem (`FileSystemCheck`) is refused before anything is written to it.
@@ -105,7 +114,8 @@ public final class BoardStore: Sendable {
         let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
         let uri = "file:\(escaped)?mode=\(uriMode)" + (immutable ? "&immutable=1" : "")
         do {
-            return try await SQLiteConnection.open(storage: .file(path: uri))
+            return try await SQLiteConnection.open(storage: .file(path: uri), threadPool: Self.threadPool,
+                                                   on: Self.eventLoops.next())
         } catch {
             throw StoreError.translate(error, path: path)
         }
