@@ -39,13 +39,14 @@ struct BoardStyle {
         votes = context.icons.votes.glyph(unicode: u)
         medallion = context.icons.medallion.glyph(unicode: u)
         hero = context.icons.hero.glyph(unicode: u)
-        dot = u ? " · " : " - "
+        let p = Punctuation(unicode: u)
+        dot = p.dot
         separator = u ? "·" : "-"
-        ellipsis = u ? "…" : "..."
-        pointer = u ? "▸" : ">"
+        ellipsis = p.ellipsis
+        pointer = p.pointer
         rule = u ? "─" : "-"
-        dash = u ? "—" : "-"
+        dash = p.dash
         hidden = "(hidden)"
-        times = u ? "×" : "x"
+        times = p.times
     }
 }

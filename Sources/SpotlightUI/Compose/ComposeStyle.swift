@@ -18,11 +18,12 @@ struct ComposeStyle {
         self.border = isUTF8 ? border : .ascii
         radioOn = isUTF8 ? "(•)" : "(*)"
         radioOff = "( )"
-        focusMarker = isUTF8 ? "▸" : ">"
+        let p = Punctuation(unicode: isUTF8)
+        focusMarker = p.pointer
         errorMark = isUTF8 ? "✗" : "!"
-        dot = isUTF8 ? " · " : " - "
-        ellipsis = isUTF8 ? "…" : "..."
-        times = isUTF8 ? "×" : "x"
+        dot = p.dot
+        ellipsis = p.ellipsis
+        times = p.times
         upDown = isUTF8 ? "↑↓" : "up/down"
         leftRight = isUTF8 ? "←→" : "left/right"
         right = isUTF8 ? "→" : "right"

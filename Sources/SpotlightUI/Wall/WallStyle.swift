@@ -21,13 +21,14 @@ struct WallStyle {
         votes = model.icons.votes.glyph(unicode: u)
         medallion = model.icons.medallion.glyph(unicode: u)
         hero = model.icons.hero.glyph(unicode: u)
-        dot = u ? " · " : " - "
-        ellipsis = u ? "…" : "..."
+        let p = Punctuation(unicode: u)
+        dot = p.dot
+        ellipsis = p.ellipsis
         tickerSeparator = u ? " ▸ " : " > "
         dotOn = u ? "●" : "*"
         dotOff = u ? "○" : "."
-        times = u ? "×" : "x"
-        dash = u ? "—" : "-"
+        times = p.times
+        dash = p.dash
         leftRight = u ? "←/→" : "<-/->"
         paused = u ? "❚❚ PAUSED" : "|| PAUSED"
     }
