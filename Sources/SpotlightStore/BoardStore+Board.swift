@@ -94,30 +94,6 @@ extension BoardStore {
         return Set(found.compactMap { $0.column("story_id")?.integer })
     }
 
-    /// Saves an edit only if nobody changed the story since `base` was read: two terminals
-    /// editing the same story never overwrite each other's unseen changes. Checked inside the
-    /// write lock, with the same rules and audit record as `edit(_:to:)`.
-    public func edit(_ id: StoryID, to draft: StoryDraft, unchangedSince base: Story) async throws(SpotlightError) -> Story {
-        try draft.validate()
-        try await transaction { () async throws(SpotlightError) in
-            let story = try await rawStory(id)
-            let isManager = try await isManager(account.login)
-            try BoardRules.requireVisible(story, to: account, isManager: isManager)
-            try BoardRules.checkEdit(by: account, isManager: isManager, story: story)
-            guard StoryDraft(story) == StoryDraft(base), story.editedAt == base.editedAt else {
-                throw .runtime("story #\(id) was changed by someone else while you were editing it; your text is kept: copy what you need, press Esc, and edit the new version")
-            }
-            try await execute("""
-                UPDATE stories SET title = ?, body = ?, hero = ?, department = ?, customer = ?, tags = ?,
-                                   on_behalf_of = ?, edited_at = ? WHERE id = ?
-                """, [.text(draft.title), .text(draft.body), .text(draft.hero), .text(draft.department),
-                      .text(draft.customer.rawValue), .text(draft.tags.joined(separator: " ")),
-                      draft.onBehalfOf.map { .text($0) } ?? .null, .integer(clock.now.millis), .integer(id)])
-            try await audit("edit", story: id, detail: "edited story #\(id)")
-        }
-        return try await rawStory(id)
-    }
-
     /// A search matching at most this many stories is read from the full-text index and sorted;
     /// a broader one walks the list's order index and keeps what matches.
     static let sparseSearch = 3_000

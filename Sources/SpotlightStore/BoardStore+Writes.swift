@@ -23,11 +23,17 @@ extension BoardStore {
         return try await rawStory(id)
     }
 
-    public func edit(_ id: StoryID, to draft: StoryDraft) async throws(SpotlightError) -> Story {
+    /// With `base` (the story as the editor read it), the edit is saved only if nobody changed
+    /// the story since: two terminals editing one story never overwrite each other's unseen
+    /// changes. Checked inside the write lock.
+    public func edit(_ id: StoryID, to draft: StoryDraft, unchangedSince base: Story? = nil) async throws(SpotlightError) -> Story {
         try draft.validate()
         try await transaction { () async throws(SpotlightError) in
             let story = try await visibleForWrite(id)
             try BoardRules.checkEdit(by: account, isManager: try await isManager(account.login), story: story)
+            if let base, StoryDraft(story) != StoryDraft(base) || story.editedAt != base.editedAt {
+                throw .runtime("story #\(id) was changed by someone else while you were editing it; your text is kept: copy what you need, press Esc, and edit the new version")
+            }
             try await execute("""
                 UPDATE stories SET title = ?, body = ?, hero = ?, department = ?, customer = ?, tags = ?,
                                    on_behalf_of = ?, edited_at = ? WHERE id = ?
