@@ -56,10 +56,9 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         line("terminal", "TERM=\(environment["TERM"] ?? "(unset)"), stdout \(CLI.isTerminal ? "is" : "is not") a terminal")
-        setlocale(LC_ALL, "")
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        let codeset = UserLocale.codeset
         line("locale", "\(String(cString: setlocale(LC_CTYPE, nil))) (codeset \(codeset))")
-        if codeset != "UTF-8" {
+        if !UserLocale.isUTF8 {
             CLI.say("  hint: use a UTF-8 locale (e.g. LANG=C.UTF-8) so names, CJK and emoji display correctly")
         }
         line("colours", environment["NO_COLOR"].map { $0.isEmpty ? "on" : "off (NO_COLOR is set)" } ?? "on")

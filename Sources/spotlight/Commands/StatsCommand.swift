@@ -40,9 +40,6 @@ struct StatsCommand: AsyncParsableCommand {
     /// Block characters only when the locale's character set is UTF-8; anything else (the C
     /// locale of cron, an old serial console) gets the ASCII charts.
     static func glyphs() -> ChartGlyphs {
-        setlocale(LC_ALL, "")
-        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return .ascii }
-        let name = String(cString: codeset).uppercased()
-        return name == "UTF-8" || name == "UTF8" ? .unicode : .ascii
+        UserLocale.isUTF8 ? .unicode : .ascii
     }
 }

@@ -29,7 +29,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let context = WallPresenter.Context(
             boardName: snapshot.settings.name, theme: chosen, now: now, timeZone: .current,
             serviceWeek: ServiceWeek.phase(on: ClockText.calendarDate(now, timeZone: .current), settings: snapshot.settings),
-            isUTF8: !ascii && Locale8.isUTF8, kiosk: true)
+            isUTF8: !ascii && UserLocale.isUTF8, kiosk: true)
         let size = Self.terminalSize()
         let grid = WallScreen.render(state.model(context: context), width: width ?? size.width, height: height ?? size.height)
         CLI.say(grid.plainText(trimTrailing: true))
@@ -42,13 +42,5 @@ struct SnapshotCommand: AsyncParsableCommand {
             return (80, 24)
         }
         return (Int(size.ws_col), Int(size.ws_row))
-    }
-}
-
-/// Whether the user's locale is UTF-8 (after adopting it from the environment).
-enum Locale8 {
-    static var isUTF8: Bool {
-        setlocale(LC_ALL, "")
-        return String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
     }
 }
