@@ -11,7 +11,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         var problems = 0
-        func line(_ name: String, _ value: String) { CLI.say(StoryText.padRight(name, 16) + Sanitizer.singleLine(value)) }
+        func line(_ name: String, _ value: String) { CLI.say(TextTable.padRight(name, 16) + Sanitizer.singleLine(value)) }
         let account = try Identity.current()
         let caller = SharedBoardCheck.Caller.current()
         let names = SharedBoardCheck.Names.system

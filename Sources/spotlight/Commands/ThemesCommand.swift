@@ -40,7 +40,7 @@ struct ThemesCommand: AsyncParsableCommand {
             for name in catalog.names() {
                 let theme = try? catalog.load(name)
                 let from = catalog.path(for: name) ?? "built in"
-                CLI.say(StoryText.padRight(name, 15) + StoryText.padRight(Sanitizer.singleLine(theme?.description ?? "(does not load: run `spotlight themes show \(name)`)"), 52) + " " + from)
+                CLI.say(TextTable.padRight(name, 15) + TextTable.padRight(Sanitizer.singleLine(theme?.description ?? "(does not load: run `spotlight themes show \(name)`)"), 52) + " " + from)
             }
         }
     }
@@ -62,7 +62,7 @@ struct ThemesCommand: AsyncParsableCommand {
                     .map { "\($0.0): \($0.1.map(String.init) ?? "-")/\($0.2.map(String.init) ?? "-")" }.joined(separator: "  ")
                 let attributes = [("bold", s.bold), ("reverse", s.reverse), ("underline", s.underline), ("dim", s.dim)]
                     .filter(\.1).map(\.0).joined(separator: ",")
-                CLI.say("  " + StoryText.padRight(role.rawValue, 11) + colours + (attributes.isEmpty ? "" : "  " + attributes))
+                CLI.say("  " + TextTable.padRight(role.rawValue, 11) + colours + (attributes.isEmpty ? "" : "  " + attributes))
             }
             let now = Date()
             let sample = DemoStories.all[0]

@@ -10,7 +10,7 @@ enum StoryText {
         if story.isPinned(at: now) { flags.append("[pinned]") }
         if story.status == .hidden { flags.append("[hidden]") }
         let counts = "▲\(pad(story.votes, 3)) ◆\(pad(story.medallions, 2))"
-        let head = "\(padRight("#\(story.id)", 6)) \(counts) \(padRight(RelativeTime.short(story.createdAt, now: now), 4)) "
+        let head = "\(TextTable.padRight("#\(story.id)", 6)) \(counts) \(TextTable.padRight(RelativeTime.short(story.createdAt, now: now), 4)) "
         let title = safe(story.title) + (flags.isEmpty ? "" : "  " + flags.joined(separator: " "))
         let meta = String(repeating: " ", count: DisplayWidth.of(head)) + "\(safe(story.hero)) · \(safe(story.department)) · \(story.customer.rawValue)"
         return head + title + "\n" + meta
@@ -19,7 +19,7 @@ enum StoryText {
     static func detail(_ story: Story, now: Date) -> String {
         let safe = Sanitizer.singleLine
         var lines = ["#\(story.id)  \(safe(story.title))", ""]
-        func field(_ name: String, _ value: String) { lines.append(padRight(name + ":", 13) + value) }
+        func field(_ name: String, _ value: String) { lines.append(TextTable.padRight(name + ":", 13) + value) }
         field("Hero", safe(story.hero))
         field("Department", safe(story.department))
         field("Customer", story.customer.rawValue)
@@ -46,10 +46,6 @@ enum StoryText {
     private static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return String(repeating: " ", count: max(0, width - s.count)) + s
-    }
-
-    static func padRight(_ s: String, _ width: Int) -> String {
-        s + String(repeating: " ", count: max(0, width - DisplayWidth.of(s)))
     }
 }
 
