@@ -31,10 +31,7 @@ import SpotlightCore
 
     @Test func anotherAppsDatabaseIsNotABoard() async throws {
         let board = TempBoard()
-        let other = Process()
-        other.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        other.arguments = [board.path, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"]
-        try other.run(); other.waitUntilExit()
+        try board.sqlite3("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
         await expectRefused(board, containing: "not a Spotlight board")
     }
 
@@ -74,10 +71,7 @@ import SpotlightCore
         let board = TempBoard()
         let store = try await board.open()
         await store.close()
-        let bump = Process()
-        bump.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        bump.arguments = [board.path, "PRAGMA user_version = 99;"]
-        try bump.run(); bump.waitUntilExit()
+        try board.sqlite3("PRAGMA user_version = 99;")
         await expectRefused(board, containing: "newer spotlight")
     }
 

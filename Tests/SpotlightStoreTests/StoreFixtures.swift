@@ -28,6 +28,15 @@ struct TempBoard {
 
     func bytes() -> Data? { FileManager.default.contents(atPath: path) }
 
+    /// Runs SQL on the board file with the system `sqlite3`, as a stranger's tool would.
+    func sqlite3(_ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        try process.run()
+        process.waitUntilExit()
+    }
+
     static func draft(_ title: String = "Mary saved the day", hero: String = "Mary Lopez", body: String = "Body") -> StoryDraft {
         StoryDraft(title: title, body: body, hero: hero, department: "Support", customer: .external, tags: ["recovery"])
     }
