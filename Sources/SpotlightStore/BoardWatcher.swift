@@ -59,6 +59,10 @@ public final class BoardWatcher {
     /// The board file's identity (device and inode), or nil when it is gone. A change means the
     /// file was replaced or deleted: an open connection would keep reading the old one.
     public func fileIdentity() -> FileIdentity? {
+        Self.fileIdentity(of: path)
+    }
+
+    public static func fileIdentity(of path: String) -> FileIdentity? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))

@@ -35,7 +35,7 @@ final class BoardLink {
     func openFirst() async throws(SpotlightError) {
         let store = try await BoardStore.open(location.path, as: account)
         self.store = store
-        identity = BoardWatcher(boardPath: location.path).fileIdentity()
+        identity = BoardWatcher.fileIdentity(of: location.path)
         do {
             try await read(store)
         } catch {
