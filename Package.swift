@@ -32,8 +32,11 @@ let package = Package(
         ),
         // C shim over ncursesw: macros and globals as functions Swift 6 can call.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The signal self-pipe and the emergency tty reset: C, so the handlers are async-signal-safe;
+        // a real .c file, so its state has exactly one definition in any build (never a header static).
+        .target(name: "CSignalGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only Swift code that calls ncurses.
-        .target(name: "SpotlightTerminal", dependencies: ["CNcursesw", "SpotlightUI"], swiftSettings: strict),
+        .target(name: "SpotlightTerminal", dependencies: ["CNcursesw", "CSignalGuard", "SpotlightUI"], swiftSettings: strict),
         .executableTarget(
             name: "spotlight",
             dependencies: [

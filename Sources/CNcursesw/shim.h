@@ -101,6 +101,4 @@ static inline int spotlight_key_code_for(const char *capname) {
     return code > 0 ? code : -1;
 }
 
-#include "signals.h"
-
 #endif

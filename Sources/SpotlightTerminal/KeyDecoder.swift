@@ -9,7 +9,15 @@ enum KeyDecoder {
         case key(Key)
         case resize
         case mouse
+        /// The terminal's bracketed-paste markers (ESC [200~ and ESC [201~).
+        case pasteStart, pasteEnd
     }
+
+    /// Key codes we ask ncurses to give the bracketed-paste markers (`define_key`). Above every
+    /// code ncurses assigns itself (KEY_MAX and its extended keys count up from 0777) and inside
+    /// the 16 bits its key tables hold.
+    static let pasteStartCode: Int32 = 0x7E00
+    static let pasteEndCode: Int32 = 0x7E01
 
     private static let functionKeys: [Int32: Key] = [
         spotlight_key_up(): .up, spotlight_key_down(): .down,
@@ -24,6 +32,8 @@ enum KeyDecoder {
     static func decode(keyCode code: Int32) -> Decoded {
         if code == spotlight_key_resize() { return .resize }
         if code == spotlight_key_mouse() { return .mouse }
+        if code == pasteStartCode { return .pasteStart }
+        if code == pasteEndCode { return .pasteEnd }
         if let key = functionKeys[code] { return .key(key) }
         if let key = wordJump(code) { return .key(key) }
         let f0 = spotlight_key_f0()

@@ -1,9 +1,8 @@
-import CNcursesw
+import CSignalGuard
 import Glibc
 
-/// The Swift face of `signals.h`. It is the ONLY file allowed to call `spotlight_guard_*`:
-/// the C state is `static` in a header, so each object file calling it would get its own copy
-/// (its own pipe descriptor, its own saved tty) and the signal handler would see another one.
+/// The Swift face of `CSignalGuard` (a C target: handlers must be async-signal-safe, and its state
+/// has one definition in `signal_guard.c`, whatever the optimiser inlines).
 ///
 /// Lifecycle: `install()` before `newterm` (so ncurses does not claim SIGINT/SIGTERM itself),
 /// `arm(reset:)` after it, `uninstall()` after `endwin`.
@@ -21,7 +20,7 @@ enum SignalGuard {
 
     /// Records the byte sequence that undoes the screen for the emergency paths (second
     /// interrupt while stuck, crash), and chains SIGWINCH behind ncurses' handler.
-    /// With `captureStderr`, stderr is held in a pipe until the screen is gone (see signals.h).
+    /// With `captureStderr`, stderr is held in a pipe until the screen is gone (see signal_guard.h).
     static func arm(reset: [UInt8], captureStderr: Bool) {
         reset.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in

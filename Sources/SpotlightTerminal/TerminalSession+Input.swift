@@ -31,6 +31,11 @@ extension TerminalSession {
                     return .signal(sig)
                 }
             }
+            if resizedDuringPaste {
+                resizedDuringPaste = false
+                let now = size()
+                return .resize(width: now.width, height: now.height)
+            }
             if let event = readInput() { return event }
             if resized, let event = adoptSizeIfMissed() { return event }
             resized = false
@@ -79,9 +84,59 @@ extension TerminalSession {
                 if let mouse = readMouse() { return .mouse(mouse) }
             case let .key(key):
                 return .key(key)
+            case .pasteStart:
+                return .key(.paste(readPaste()))
+            case .pasteEnd:
+                continue  // an end marker without its start (the start came before the screen)
             }
         }
     }
+
+    /// Everything up to the paste's end marker, as text. Keys ncurses decodes inside it (a pasted
+    /// ESC [A) are dropped, not obeyed. Waits for the rest of a long paste, but gives up after a
+    /// quiet second (a terminal that never sends the end marker) or when a signal arrives, so a
+    /// paste can never hold the loop.
+    private func readPaste() -> String {
+        var scalars = String.UnicodeScalarView()
+        var character: wint_t = 0
+        var afterCR = false
+        var wait = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                    pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0)]
+        while true {
+            let status = wget_wch(spotlight_stdscr(), &character)
+            if status == ERR {
+                wait[0].revents = 0
+                wait[1].revents = 0
+                let ready = poll(&wait, nfds_t(wait.count), Self.pasteQuietMilliseconds)
+                if ready < 0, errno == EINTR { continue }
+                if ready <= 0 || wait[1].revents != 0 || wait[0].revents & Int16(POLLIN) == 0 { break }
+                continue
+            }
+            if status == spotlight_key_code_yes() {
+                switch KeyDecoder.decode(keyCode: Int32(bitPattern: character)) {
+                case .pasteEnd: return String(scalars)
+                case .resize:
+                    lastDrawn = nil
+                    resizedDuringPaste = true
+                default: break
+                }
+                continue
+            }
+            // nonl(): the terminal sends a pasted line break as CR (CR LF from some sources).
+            if character == 0x0D {
+                scalars.append("\n")
+            } else if character == 0x0A, scalars.last == "\n", afterCR {
+                // the LF of a CR LF pair: already one line break
+            } else if let scalar = Unicode.Scalar(UInt32(character)) {
+                scalars.append(scalar)
+            }
+            afterCR = character == 0x0D
+        }
+        return String(scalars)
+    }
+
+    /// How long a paste may pause before we stop waiting for its end marker.
+    static let pasteQuietMilliseconds: Int32 = 1000
 
     private func readMouse() -> MouseEvent? {
         var x: Int32 = 0

@@ -63,6 +63,8 @@ public final class TerminalSession {
     /// The terminal size `lastDrawn` was drawn at.
     var lastDrawnSize: (width: Int, height: Int) = (0, 0)
     var cursorVisible = false
+    /// A resize arrived in the middle of a paste; it is reported right after the paste.
+    var resizedDuringPaste = false
 
     private init(screen: OpaquePointer, signalFD: Int32, isUTF8: Bool, colorDepth: ColorDepth,
                  hasMouse: Bool, terminalName: String) {
@@ -113,6 +115,7 @@ public final class TerminalSession {
         if !options.rawKeys { disableFlowControl() }
         set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
         curs_set(0)
+        enableBracketedPaste()
 
         var depth = min(
             // COLORS is only set by start_color(), so ask terminfo before deciding to call it.
@@ -152,13 +155,12 @@ public final class TerminalSession {
             if sig != SIGWINCH { lastSignal = sig }
         }
         endwin()
+        Self.writeToTerminal(Self.bracketedPasteOff)
         SignalGuard.uninstall()
         delscreen(screen)
         self.screen = nil
         lastDrawn = nil
     }
-
-    public var isActive: Bool { screen != nil }
 
     /// The terminal's size now (after a `.resize` event, the new size).
     public func size() -> (width: Int, height: Int) {
@@ -202,12 +204,32 @@ public final class TerminalSession {
         return name == "UTF-8" || name == "UTF8"
     }
 
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
+
+    /// Asks the terminal to mark pastes (ESC [200~ … ESC [201~) and ncurses to decode the
+    /// markers as keys, so a paste reaches the screens as text (`Key.paste`), never as keys.
+    /// Terminals without the mode ignore the request; their pastes arrive as typed keys.
+    private static func enableBracketedPaste() {
+        define_key("\u{1B}[200~", KeyDecoder.pasteStartCode)
+        define_key("\u{1B}[201~", KeyDecoder.pasteEndCode)
+        writeToTerminal(bracketedPasteOn)
+    }
+
+    /// Straight to the tty, past ncurses and stdio buffers (putp goes through stdio's stdout,
+    /// which nothing flushes while the screen is up).
+    private static func writeToTerminal(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
     /// What endwin would send, for the paths that cannot call it: attributes off, cursor
     /// visible, keypad transmit off, mouse reporting off, leave the alternate screen.
     private static func resetSequence(mouse: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         for cap in ["sgr0", "cnorm", "rmkx"] { bytes += terminfoString(cap) }
         if mouse { bytes += Array("\u{1B}[?1006l\u{1B}[?1000l".utf8) }
+        bytes += Array(bracketedPasteOff.utf8)
         bytes += terminfoString("rmcup")
         return bytes
     }

@@ -10,7 +10,7 @@ enum BoardFixture {
 
     /// `spotlight --board BOARD` (the board is the default command) with drafts kept under `dir`.
     static func board(_ board: String, state dir: String, asNobody: Bool = false) -> String {
-        let words = (asNobody ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []) + [P.binary, "--board", board]
+        let words = (asNobody ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []) + [asNobody ? P.binaryForOthers : P.binary, "--board", board]
         return "XDG_STATE_HOME=\(Shell.quote(dir + "/state")) " + words.map(Shell.quote).joined(separator: " ")
     }
 

@@ -61,7 +61,7 @@ final class TestAccounts {
         /// Runs the binary as `person`: their uid, their primary group and their groups from
         /// the group database, exactly as after logging in.
         func run(_ person: Person, _ arguments: [String]) throws -> Checkout.Output {
-            try Checkout.run("/usr/bin/setpriv", ["--reuid=\(person.uid)", "--regid=\(person.gid)", "--init-groups", P.binary] + arguments,
+            try Checkout.run("/usr/bin/setpriv", ["--reuid=\(person.uid)", "--regid=\(person.gid)", "--init-groups", P.binaryForOthers] + arguments,
                              environment: environment)
         }
 

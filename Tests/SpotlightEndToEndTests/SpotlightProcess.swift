@@ -10,8 +10,18 @@ struct SpotlightProcess {
         let stdoutBytes: Data
     }
 
-    /// The binary built next to this test bundle (SwiftPM puts both in the same folder).
+    /// The binary under test. `SPOTLIGHT_TEST_BINARY` names it (`make test` and `.ci/run` set it
+    /// to the release build the Makefile makes: the binary users run); without it, the debug build
+    /// next to this test bundle, for a quick local `swift test`. A named binary that is missing is
+    /// an error, never a silent fallback to the debug one.
     static let binary: String = {
+        if let named = ProcessInfo.processInfo.environment["SPOTLIGHT_TEST_BINARY"], !named.isEmpty {
+            let path = URL(fileURLWithPath: named).standardizedFileURL.path
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                fatalError("SPOTLIGHT_TEST_BINARY=\(named): no executable there (run `make` first)")
+            }
+            return path
+        }
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // The test runner may live inside an .xctest bundle directory.
@@ -20,6 +30,11 @@ struct SpotlightProcess {
         }
         return dir.appendingPathComponent("spotlight").path
     }()
+
+    /// The binary copied where every account can run it: a checkout may sit in a `0700` home,
+    /// which `nobody` or a test account cannot enter. Every test that runs the binary as someone
+    /// else runs this copy.
+    static var binaryForOthers: String { ReachableCopy.of(binary) }
 
     /// A scratch directory per test; removed by nobody, so a failure can be inspected.
     static func scratch(_ name: String) -> String {
@@ -38,7 +53,7 @@ struct SpotlightProcess {
         process.environment = environment
         if asNobody {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binaryForOthers] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments

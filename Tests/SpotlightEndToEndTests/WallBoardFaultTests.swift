@@ -104,7 +104,7 @@ import Testing
                 Issue.record("running as root, this test needs /usr/bin/setpriv (util-linux) to run the wall as nobody")
                 return
             }
-            wall = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " + wall
+            wall = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " + F.wall(board, ["--interval", "600"], forOthers: true)
             chmod(dir, 0o755)
         }
         defer { chmod(dir, 0o755) }

@@ -33,8 +33,8 @@ enum WallFixture {
     }
 
     /// `spotlight wall --board BOARD EXTRA…` as a shell word list.
-    static func wall(_ board: String, _ extra: [String] = []) -> String {
-        ([P.binary, "wall", "--board", board] + extra).map(Shell.quote).joined(separator: " ")
+    static func wall(_ board: String, _ extra: [String] = [], forOthers: Bool = false) -> String {
+        ([forOthers ? P.binaryForOthers : P.binary, "wall", "--board", board] + extra).map(Shell.quote).joined(separator: " ")
     }
 
     /// The minimum size below which the wall shows its "Enlarge" card.

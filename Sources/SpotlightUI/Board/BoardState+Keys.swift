@@ -3,6 +3,7 @@ import SpotlightCore
 extension BoardState {
     /// One key. Overlays take keys first, then the search field, then the screen.
     public mutating func handle(_ key: Key) -> [BoardEffect] {
+        if case .paste(let text) = key { return paste(text) }
         if overlay != nil { return overlayKey(key) }
         if searchField != nil { return searchKey(key) }
         switch view {

@@ -37,6 +37,8 @@ public struct LineField: Sendable, Equatable {
         switch key {
         case .char(let c):
             return insert(c)
+        case .paste(let text):
+            return insert(pasted: text)
         case .backspace, .ctrl("h"):
             guard cursor > 0 else { return .moved }
             characters.remove(at: cursor - 1)
@@ -88,6 +90,26 @@ public struct LineField: Sendable, Equatable {
         characters.insert(c, at: cursor)
         cursor += 1
         return .edited
+    }
+
+    /// A paste: line breaks become spaces, controls are dropped, and what passes the limit is
+    /// refused with one message (a megabyte of paste costs one pass, not a message per character).
+    private mutating func insert(pasted text: String) -> Outcome {
+        var added: [Character] = []
+        var droppedControls = false
+        var overflow = false
+        let room = limit - characters.count
+        for c in text {
+            let c: Character = c.isNewline ? " " : c
+            guard Self.isAllowed(c) else { droppedControls = true; continue }
+            guard added.count < room else { overflow = true; break }
+            added.append(c)
+        }
+        characters.insert(contentsOf: added, at: cursor)
+        cursor += added.count
+        if overflow { return .refused("\(label.lowercased()) is limited to \(limit) characters; the rest was not added") }
+        if droppedControls { return .refused("\(label.lowercased()) takes plain text; control characters were left out") }
+        return added.isEmpty ? .ignored : .edited
     }
 
     /// Printable and unchanged by the sanitiser: no C0/C1 control, ESC, DEL, bidi override or

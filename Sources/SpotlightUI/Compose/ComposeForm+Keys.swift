@@ -5,6 +5,10 @@ extension ComposeForm {
     /// the body), Enter is a new line in the body and the next field elsewhere, Ctrl-S submits a
     /// valid draft, Esc cancels (asking first when something changed).
     public mutating func handle(_ key: Key) -> ComposeOutcome {
+        if case .paste(let text) = key {
+            insert(text)   // text into the focused field, even while a question is open
+            return .none
+        }
         if confirmingDiscard {
             // The answer to "Discard your changes?": Esc discards, any other key is consumed.
             confirmingDiscard = false

@@ -13,6 +13,10 @@ public enum Key: Equatable, Hashable, Sendable {
     case function(Int)
     /// A key ncurses knows but we do not name (its KEY_* code, or a raw C1 control).
     case other(Int32)
+    /// Text the terminal marked as pasted (bracketed paste). Always text, never commands: a
+    /// pasted "q" or ESC must not quit or cancel anything. Line breaks arrive as "\n"; control
+    /// characters are still in it, for the receiving field to clean.
+    case paste(String)
 }
 
 /// A mouse action at a screen cell (0-based, from the top-left).

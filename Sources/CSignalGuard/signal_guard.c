@@ -1,15 +1,15 @@
-#ifndef SPOTLIGHT_CNCURSESW_SIGNALS_H
-#define SPOTLIGHT_CNCURSESW_SIGNALS_H
-
-// Signal side of terminal restoration. Handlers here are async-signal-safe: they only write(2)
-// to a self-pipe, or (crash / second interrupt / exit) write a precomputed reset sequence and
-// tcsetattr(2) the saved tty mode. The real endwin() runs on the main thread.
+// Signal side of terminal restoration (see include/signal_guard.h). Handlers here are
+// async-signal-safe: they only write(2) to a self-pipe, or (crash / second interrupt / exit) write
+// a precomputed reset sequence and tcsetattr(2) the saved tty mode. The real endwin() runs on the
+// main thread.
 //
-// All state lives in one function-local static, and every object file that uses these inline
-// functions gets its own copy of it. So exactly ONE Swift file
-// (SpotlightTerminal/SignalGuard.swift) may call them. (A function-local static, not file-scope
-// ones: Swift's C code generation emits file-scope statics of scalar type but leaves struct and
-// array ones undefined at link time.)
+// All state is the one `spotlight_signal_state` below, defined in this file only. An end-to-end
+// test (SignalStateTests) counts that symbol in the shipped binary.
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "signal_guard.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,11 +33,11 @@ struct spotlight_guard_state {
     int stderr_capture;  // read end of the pipe that stands in for stderr, else -1
 };
 
-static inline struct spotlight_guard_state *spotlight_guard(void) {
-    static struct spotlight_guard_state state = {
-        .pipe_read = -1, .pipe_write = -1, .stderr_saved = -1, .stderr_capture = -1};
-    return &state;
-}
+// Hidden visibility: one definition, never interposed, never exported from a shared library.
+__attribute__((visibility("hidden"))) struct spotlight_guard_state spotlight_signal_state = {
+    .pipe_read = -1, .pipe_write = -1, .stderr_saved = -1, .stderr_capture = -1};
+
+static struct spotlight_guard_state *spotlight_guard(void) { return &spotlight_signal_state; }
 
 #ifndef F_SETPIPE_SZ
 #define F_SETPIPE_SZ 1031  // Linux; hidden without _GNU_SOURCE
@@ -45,7 +45,7 @@ static inline struct spotlight_guard_state *spotlight_guard(void) {
 
 /// While the screen is up, stderr goes into a pipe: a stray library warning would otherwise
 /// scribble over the board, and a fatalError message would vanish with the alternate screen.
-static inline void spotlight_capture_stderr(void) {
+static void spotlight_capture_stderr(void) {
     struct spotlight_guard_state *g = spotlight_guard();
     int fds[2];
     if (g->stderr_saved >= 0 || pipe(fds) != 0) return;
@@ -66,7 +66,7 @@ static inline void spotlight_capture_stderr(void) {
 }
 
 /// Puts the real stderr back and prints what was captured. Async-signal-safe.
-static inline void spotlight_release_stderr(void) {
+static void spotlight_release_stderr(void) {
     struct spotlight_guard_state *g = spotlight_guard();
     int saved = __atomic_exchange_n(&g->stderr_saved, -1, __ATOMIC_SEQ_CST);
     if (saved < 0) return;
@@ -86,7 +86,7 @@ static inline void spotlight_release_stderr(void) {
 #define SPOTLIGHT_CRASH_SIGNALS {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT}
 
 /// Puts the tty back the way the shell had it, without ncurses: safe inside a signal handler.
-static inline void spotlight_emergency_reset(void) {
+static void spotlight_emergency_reset(void) {
     struct spotlight_guard_state *g = spotlight_guard();
     if (!__atomic_exchange_n(&g->armed, 0, __ATOMIC_SEQ_CST)) return;
     if (g->reset_length > 0) {
@@ -97,7 +97,7 @@ static inline void spotlight_emergency_reset(void) {
     spotlight_release_stderr();
 }
 
-static inline void spotlight_pipe_put(int sig) {
+static void spotlight_pipe_put(int sig) {
     int saved = errno;
     unsigned char byte = (unsigned char)sig;
     ssize_t ignored = write(spotlight_guard()->pipe_write, &byte, 1);
@@ -146,7 +146,7 @@ static void spotlight_atexit_reset(void) {
 
 /// Before newterm (so ncurses does not install its own SIGINT/SIGTERM handlers): creates the
 /// pipe, saves the shell's tty mode, catches quit and crash signals. Returns the pipe's read end.
-static inline int spotlight_guard_install(void) {
+int spotlight_guard_install(void) {
     struct spotlight_guard_state *g = spotlight_guard();
     int fds[2];
     if (pipe(fds) != 0) return -1;
@@ -178,7 +178,7 @@ static inline int spotlight_guard_install(void) {
 
 /// After newterm: records the bytes that undo the screen (exit alternate screen, show cursor…),
 /// chains SIGWINCH behind the handler ncurses just installed, and optionally captures stderr.
-static inline void spotlight_guard_arm(const char *reset, int length, int capture_stderr) {
+void spotlight_guard_arm(const char *reset, int length, int capture_stderr) {
     struct spotlight_guard_state *g = spotlight_guard();
     if (length < 0) length = 0;
     if (length > (int)sizeof g->reset) length = (int)sizeof g->reset;
@@ -195,7 +195,7 @@ static inline void spotlight_guard_arm(const char *reset, int length, int captur
 }
 
 /// After endwin: gives every signal back to its previous owner and closes the pipe.
-static inline void spotlight_guard_uninstall(void) {
+void spotlight_guard_uninstall(void) {
     struct spotlight_guard_state *g = spotlight_guard();
     __atomic_store_n(&g->armed, 0, __ATOMIC_SEQ_CST);
     const int all[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT,
@@ -208,15 +208,13 @@ static inline void spotlight_guard_uninstall(void) {
     spotlight_release_stderr();
 }
 
-static inline int spotlight_guard_installed(void) { return spotlight_guard()->pipe_read >= 0; }
+int spotlight_guard_installed(void) { return spotlight_guard()->pipe_read >= 0; }
 
 /// The next signal number from the pipe, or 0 when it is empty. Never blocks.
-static inline int spotlight_guard_next_signal(void) {
+int spotlight_guard_next_signal(void) {
     struct spotlight_guard_state *g = spotlight_guard();
     unsigned char byte;
     if (g->pipe_read < 0 || read(g->pipe_read, &byte, 1) != 1) return 0;
     if (byte != SIGWINCH) __atomic_fetch_sub(&g->pending, 1, __ATOMIC_SEQ_CST);
     return byte;
 }
-
-#endif
