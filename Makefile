@@ -4,7 +4,7 @@
 #   sudo make install                      into /usr/local (PREFIX=/usr/local)
 #   make install PREFIX=/opt/spotlight     anywhere; DESTDIR=/tmp/stage for packaging
 #   sudo make uninstall                    removes exactly what install put there
-#   make test                              swift test
+#   make test                              the tests, end-to-end suites on the release binary
 #
 # `make install` builds first when any source is newer than the last build, so it installs what
 # the sources say; after `make` as yourself, `sudo make install` only copies (and writes nothing into
@@ -91,5 +91,7 @@ uninstall:
 		$(SHARE)/themes $(SHARE) $(DESTDIR)$(DOCDIR) 2>/dev/null
 	@echo "removed spotlight from $(DESTDIR)$(PREFIX)"
 
-test:
-	$(SWIFT) test
+# Users run the release build, so the end-to-end suites drive it (DESIGN §11): one release build,
+# then the tests with SPOTLIGHT_TEST_BINARY naming it. A plain `swift test` drives the debug build.
+test: $(STAMP)
+	SPOTLIGHT_TEST_BINARY="$(abspath $(RELEASE))/spotlight" $(SWIFT) test

@@ -16,7 +16,7 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notATerminal(command, stream):
-            return "\(command) needs a terminal: \(stream) is not a tty (try `spotlight snapshot`)"
+            return "`\(command)` needs a terminal: \(stream) is not a tty; for scripts use `spotlight snapshot`, `spotlight list` or `spotlight show ID`"
         case .noTerminalType:
             return "TERM is not set: set TERM to one your system knows (e.g. xterm-256color)"
         case let .unknownTerminalType(name):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpotlightCore
+import SpotlightTerminal
 
 /// The `spotlight` command. Subcommands live one per file under Commands/.
 struct Spotlight: AsyncParsableCommand {
@@ -9,8 +10,10 @@ struct Spotlight: AsyncParsableCommand {
         abstract: "Service Spotlight: a terminal bulletin board of customer-service success stories.",
         discussion: """
             One board is one SQLite file that every process on the host opens directly.
-            Board location: --board PATH, then SPOTLIGHT_BOARD, then `board` in spotlight/config.toml
+
+            Board location: --board PATH, then SPOTLIGHT_BOARD, then `board` in spotlight/config.toml \
             ($XDG_CONFIG_HOME, then $XDG_CONFIG_DIRS such as /etc/xdg), then $XDG_DATA_HOME/spotlight/board.sqlite.
+
             Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 permission denied, 4 not found.
             """,
         version: "0.1.0",
@@ -43,6 +46,8 @@ enum Main {
             }
         } catch let error as SpotlightError {
             CLI.fail(error)
+        } catch let error as TerminalError {
+            CLI.fail(SpotlightError(error))
         } catch {
             let code = Spotlight.exitCode(for: error)
             if code == .validationFailure {

@@ -303,7 +303,13 @@ enum BoardFixture {
         let (_, board) = try F.demoBoard("board-notty")
         let result = try P.run(["--board", board])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("needs a terminal") && result.stderr.contains("spotlight list"))
+        #expect(result.stderr.hasPrefix("spotlight: ") && result.stderr.contains("needs a terminal") && result.stderr.contains("spotlight list"))
+        // The wall and the reel say it the same way, with the same code.
+        for command in [["wall"], ["wall", "--reel"]] {
+            let wall = try P.run(command + ["--board", board])
+            #expect(wall.status == 2, "\(command): \(wall.stderr)")
+            #expect(wall.stderr.hasPrefix("spotlight: ") && wall.stderr.contains("needs a terminal"), "\(command): \(wall.stderr)")
+        }
     }
 
     // MARK: - Helpers

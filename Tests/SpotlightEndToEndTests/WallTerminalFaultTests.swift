@@ -28,13 +28,14 @@ import Testing
                        stdout: FileManager.default.contents(atPath: out) ?? Data(), screen: try tmux.capture())
     }
 
-    func expectOneLine(_ refusal: Refusal, mentioning phrases: [String]) {
-        #expect(refusal.status == 1, "exit status \(refusal.status)")
+    func expectOneLine(_ refusal: Refusal, mentioning phrases: [String], status: Int = 1) {
+        #expect(refusal.status == status, "exit status \(refusal.status)")
+        #expect(refusal.stderr.hasPrefix("spotlight: "), "one prefix for every error: \(refusal.stderr)")
         let lines = refusal.stderr.split(separator: "\n")
         #expect(lines.count == 1, "stderr should be one line: \(refusal.stderr)")
         for phrase in phrases { #expect(refusal.stderr.contains(phrase), "stderr lacks '\(phrase)': \(refusal.stderr)") }
         // Nothing but our own echo reached the terminal: no half-drawn screen, no escape codes.
-        #expect(refusal.screen.lines.filter { !$0.isEmpty } == ["EXIT=1"], "the terminal shows more than the exit status:\n\(refusal.screen)")
+        #expect(refusal.screen.lines.filter { !$0.isEmpty } == ["EXIT=\(status)"], "the terminal shows more than the exit status:\n\(refusal.screen)")
     }
 
     @Test func anUnknownTerminalTypeIsNamedInOneLine() throws {
@@ -54,7 +55,8 @@ import Testing
 
     @Test func stdoutToAFileIsRefusedAndSuggestsSnapshot() throws {
         let refusal = try refusal("wall-stdout-file", environment: "", stdoutToFile: true)
-        expectOneLine(refusal, mentioning: ["not a tty", "spotlight snapshot"])
+        // "Needs a terminal" is a usage error (exit 2), the same line and code as the board's.
+        expectOneLine(refusal, mentioning: ["not a tty", "spotlight snapshot"], status: 2)
         #expect(refusal.stdout.isEmpty, "the wall wrote \(refusal.stdout.count) bytes into the file")
     }
 

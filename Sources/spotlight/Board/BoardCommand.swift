@@ -10,10 +10,12 @@ struct BoardCommand: AsyncParsableCommand {
         commandName: "board",
         abstract: "The interactive board (the default): browse, search, post, upvote and give medallions; managers pin, hide and remove.",
         discussion: """
-            Keys: ↑/↓ j/k move · Enter open · ←/→ Tab 1–5 tabs (Hot New Top Pinned Mine) · / search · d department ·
+            Keys: ↑/↓ j/k move · Enter open · ←/→ Tab 1–5 tabs (Hot New Top Pinned Mine) · / search · d department · \
             n new story · e edit · u upvote · m medallion · w wall · M managers · ? every key · q quit.
+
             Managers also: p pin (with expiry and note) / unpin · h hide / unhide · x remove.
-            A story being written is kept on disk (under $XDG_STATE_HOME/spotlight/drafts) and offered back
+
+            A story being written is kept on disk (under $XDG_STATE_HOME/spotlight/drafts) and offered back \
             the next time the board starts, so a dropped connection loses nothing.
             """)
 
@@ -21,15 +23,7 @@ struct BoardCommand: AsyncParsableCommand {
     @Option(help: "Theme name (default: the board's setting).") var theme: String?
 
     func run() async throws {
-        let runner: BoardRunner
-        do {
-            runner = try await BoardRunner.start(options: BoardRunner.Options(location: boardOptions.location, theme: theme))
-        } catch let error as TerminalError {
-            if case .notATerminal = error {
-                throw SpotlightError.usage("the interactive board needs a terminal (stdin and stdout); for scripts use `spotlight list`, `spotlight show ID` or `spotlight --help`")
-            }
-            throw SpotlightError.runtime(error.description)
-        }
+        let runner = try await BoardRunner.start(options: BoardRunner.Options(location: boardOptions.location, theme: theme))
         let code = await runner.run()
         if code != 0 { throw ExitCode(code) }
     }

@@ -11,8 +11,9 @@ struct AwardsCommand: AsyncParsableCommand {
         abstract: "Excellence in Service: each department's most recognised person or team of the year.",
         discussion: """
             \(AwardFormula.description).
-            Stories count in the year they were posted, with all the votes and medallions they received.
-            Hero and department names are compared case-folded with spaces collapsed ("mary lopez" and
+
+            Stories count in the year they were posted, with all the votes and medallions they received. \
+            Hero and department names are compared case-folded with spaces collapsed ("mary lopez" and \
             "Mary  Lopez" are one person), shown in their most common spelling. Hidden and removed stories never count.
             """)
 

@@ -10,9 +10,11 @@ struct NewsletterCommand: AsyncParsableCommand {
         commandName: "newsletter",
         abstract: "Write an issue of the service newsletter: highlights, top stories by department, medallions, newcomers.",
         discussion: """
-            The period is whole days in your time zone, both ends included (default: the last 30 days up to today).
-            HTML is one self-contained file (no scripts, prints cleanly); Markdown renders on GitHub and GitLab.
-            Hidden and removed stories are never included. Examples:
+            The period is whole days in your time zone, both ends included (default: the last 30 days up to today). \
+            HTML is one self-contained file (no scripts, prints cleanly); Markdown renders on GitHub and GitLab. \
+            Hidden and removed stories are never included.
+
+            Examples:
               spotlight newsletter --since 2026-09-01 --until 2026-09-30 -o september.html
               spotlight newsletter --service-week 2026 --format markdown
             """)

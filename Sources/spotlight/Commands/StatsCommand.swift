@@ -8,8 +8,8 @@ struct StatsCommand: AsyncParsableCommand {
         commandName: "stats",
         abstract: "Board statistics: stories, votes and medallions per week, departments, customers, people.",
         discussion: """
-            Covers this week and the whole weeks before it (Monday to Sunday, your time zone).
-            Charts use block characters in a UTF-8 locale and plain ASCII otherwise.
+            Covers this week and the whole weeks before it (Monday to Sunday, your time zone). \
+            Charts use block characters in a UTF-8 locale and plain ASCII otherwise. \
             Hidden and removed stories, and their votes and medallions, never count.
             """)
 

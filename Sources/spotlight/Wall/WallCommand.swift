@@ -10,7 +10,8 @@ struct WallCommand: AsyncParsableCommand {
         commandName: "wall", abstract: "The full-screen rotating wall for a lobby or break-room display.",
         discussion: """
             Keys: space pause · ←/→ previous/next · u upvote · t next theme · ? keys · q quit.
-            With --kiosk the cursor is hidden, stray keys (Ctrl-C too) are ignored, and only typing the
+
+            With --kiosk the cursor is hidden, stray keys (Ctrl-C too) are ignored, and only typing the \
             --unlock word quits; a hang-up exits with status 129 so a supervisor restarts the wall.
             """)
 
