@@ -31,7 +31,9 @@ extension BoardStore {
                         sample.pinned ? .text(account.login) : .null, sample.pinned ? .integer(now.millis) : .null,
                         sample.pinned ? .text("Story of the month") : .null,
                     ])
-                let id = inserted.first?.column("id")?.integer ?? 0
+                guard let id = inserted.first?.column("id")?.integer else {
+                    throw Self.missingValue("INSERT INTO stories … RETURNING id", found: nil, what: "the new story's id")
+                }
                 for (i, voter) in sample.voters.enumerated() {
                     let at = created.addingTimeInterval(Double(i + 1) * 600)
                     try await execute("INSERT INTO votes(story_id, voter, at) VALUES (?, ?, ?)",

@@ -19,14 +19,29 @@ extension BoardStore {
         try await rows(sql, binds)
     }
 
+    /// The one integer `sql` selects. No row, or a NULL or non-integer value, is an error: a
+    /// silent 0 would read as "no votes" or "schema version 0" and hide a damaged board.
     func scalarInt(_ sql: String, _ binds: [SQLiteData] = []) async throws(SpotlightError) -> Int {
         let result = try await rows(sql, binds)
-        return result.first?.columns.first?.data.integer ?? 0
+        guard let value = result.first?.columns.first?.data, case .integer(let n) = value else {
+            throw Self.missingValue(sql, found: result.first?.columns.first?.data, what: "a number")
+        }
+        return n
     }
 
+    /// The one text value `sql` selects; no row or a non-text value is an error, never "".
     func scalarText(_ sql: String, _ binds: [SQLiteData] = []) async throws(SpotlightError) -> String {
         let result = try await rows(sql, binds)
-        return result.first?.columns.first?.data.string ?? ""
+        guard let value = result.first?.columns.first?.data, case .text(let text) = value else {
+            throw Self.missingValue(sql, found: result.first?.columns.first?.data, what: "text")
+        }
+        return text
+    }
+
+    static func missingValue(_ sql: String, found: SQLiteData?, what: String) -> SpotlightError {
+        let statement = sql.split(whereSeparator: \.isNewline).first.map(String.init) ?? sql
+        let got = found.map { "\($0)" } ?? "no row"
+        return .runtime("the board gave \(got) where \(what) was expected (\(statement.prefix(60))): run `spotlight doctor`")
     }
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken up front, so two

@@ -16,7 +16,9 @@ extension BoardStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'visible', 0, 0, 1, ?) RETURNING id
                 """, draftBinds(draft) + [.text(account.login), .text(account.displayName),
                                           draft.onBehalfOf.map { .text($0) } ?? .null, .integer(now.millis), .float(hot)])
-            let id = inserted.first?.column("id")?.integer ?? 0
+            guard let id = inserted.first?.column("id")?.integer else {
+                throw Self.missingValue("INSERT INTO stories … RETURNING id", found: nil, what: "the new story's id")
+            }
             try await audit("post", story: id, detail: "posted story #\(id)")
             return id
         }

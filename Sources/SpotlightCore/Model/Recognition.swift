@@ -1,18 +1,5 @@
 import Foundation
 
-/// One account's upvote of one story (toggled; at most one per account and story).
-public struct Vote: Equatable, Sendable, Codable {
-    public var storyID: StoryID
-    public var voter: String
-    public var at: Date
-
-    public init(storyID: StoryID, voter: String, at: Date) {
-        self.storyID = storyID
-        self.voter = voter
-        self.at = at
-    }
-}
-
 /// The pass-along service pin: each account has a few per calendar year to hand to a story's hero.
 public struct Medallion: Equatable, Sendable, Codable {
     public var id: Int

@@ -21,8 +21,6 @@ final class FrameTimer {
         _ = try? handle?.seekToEnd()
     }
 
-    var isOn: Bool { handle != nil }
-
     /// Input just arrived (or results for it did): the next frame is timed from here.
     func begin(_ kind: String, at instant: ContinuousClock.Instant? = nil) {
         guard handle != nil else { return }
