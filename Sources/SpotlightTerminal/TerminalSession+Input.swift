@@ -31,11 +31,6 @@ extension TerminalSession {
                     return .signal(sig)
                 }
             }
-            if resizedDuringPaste {
-                resizedDuringPaste = false
-                let now = size()
-                return .resize(width: now.width, height: now.height)
-            }
             if let event = readInput() { return event }
             if resized, let event = adoptSizeIfMissed() { return event }
             resized = false
@@ -92,47 +87,27 @@ extension TerminalSession {
         }
     }
 
-    /// Everything up to the paste's end marker, as text. Keys ncurses decodes inside it (a pasted
-    /// ESC [A) are dropped, not obeyed. Waits for the rest of a long paste, but gives up after a
-    /// quiet second (a terminal that never sends the end marker) or when a signal arrives, so a
-    /// paste can never hold the loop.
+    /// Everything up to the paste's end marker, as text, read straight from the tty (see
+    /// `PasteReader`). Waits for the rest of a long paste but gives up after a quiet second (a
+    /// terminal that never sends the end marker), so a paste can never hold the loop. A quit
+    /// signal during a paste is handled right after it. Bytes typed after the end marker go back
+    /// to ncurses (its push-back queue holds about a line; a longer burst is cut there).
     private func readPaste() -> String {
-        var scalars = String.UnicodeScalarView()
-        var character: wint_t = 0
-        var afterCR = false
-        var wait = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                    pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0)]
-        while true {
-            let status = wget_wch(spotlight_stdscr(), &character)
-            if status == ERR {
-                wait[0].revents = 0
-                wait[1].revents = 0
-                let ready = poll(&wait, nfds_t(wait.count), Self.pasteQuietMilliseconds)
-                if ready < 0, errno == EINTR { continue }
-                if ready <= 0 || wait[1].revents != 0 || wait[0].revents & Int16(POLLIN) == 0 { break }
-                continue
-            }
-            if status == spotlight_key_code_yes() {
-                switch KeyDecoder.decode(keyCode: Int32(bitPattern: character)) {
-                case .pasteEnd: return String(scalars)
-                case .resize:
-                    lastDrawn = nil
-                    resizedDuringPaste = true
-                default: break
-                }
-                continue
-            }
-            // nonl(): the terminal sends a pasted line break as CR (CR LF from some sources).
-            if character == 0x0D {
-                scalars.append("\n")
-            } else if character == 0x0A, scalars.last == "\n", afterCR {
-                // the LF of a CR LF pair: already one line break
-            } else if let scalar = Unicode.Scalar(UInt32(character)) {
-                scalars.append(scalar)
-            }
-            afterCR = character == 0x0D
+        var reader = PasteReader()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var wait = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        while !reader.isComplete {
+            wait[0].revents = 0
+            let ready = poll(&wait, 1, Self.pasteQuietMilliseconds)
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0, wait[0].revents & Int16(POLLIN) != 0 else { break }
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            guard count > 0 else { break }
+            _ = reader.feed(chunk[..<count])
         }
-        return String(scalars)
+        for byte in reader.leftover.reversed() { ungetch(Int32(byte)) }
+        return reader.text
     }
 
     /// How long a paste may pause before we stop waiting for its end marker.

@@ -212,6 +212,49 @@ enum BoardFixture {
         for problem in WallHostileTests.rawStreamProblems(bytes) { Issue.record(Comment(rawValue: problem)) }
     }
 
+    /// With bracketed paste a paste is text: in the list, pasted `h`, `x`, `q` and ESCs are not
+    /// commands (the story is not hidden, nothing is removed, the board stays); in the body, a
+    /// megabyte is taken up to the limit at once, with the message, and the draft is saved.
+    @Test func aBracketedPasteIsTextNeverCommandsAndAMegabyteIsAbsorbedAtOnce() throws {
+        let (dir, board) = try F.demoBoard("board-bracketed")
+        let tmux = try B.start(B.board(board, state: dir))
+        defer { tmux.kill() }
+        let pid = try #require(try tmux.commandPID())
+        try paste(String(repeating: "hx\u{1B}q", count: 300), into: tmux, dir: dir, bracketed: true)
+        try tmux.waitFor("the paste explained") { $0.contains("pasted text is only taken in a text field") }
+        #expect(Tmux.isAlive(pid), "a pasted q quit the board")
+        #expect(try P.sqlite(board, "SELECT count(*) FROM stories WHERE status != 'visible'") == "0", "pasted keys hid or removed stories")
+
+        try tmux.send("n")
+        try tmux.waitFor("the compose form") { $0.contains("New story") }
+        try tmux.type("A megabyte pasted")
+        for _ in 0..<6 { try tmux.send("Tab") }
+        var megabyte = ""
+        while megabyte.utf8.count < 1_000_000 { megabyte += "Thanks \u{1B}[31mfor\u{1B}[0m the call\nq x " }
+        let started = Date()
+        try paste(megabyte, into: tmux, dir: dir, bracketed: true)
+        let screen = try tmux.waitFor("the body limited with a message", deadline: 10) {
+            $0.contains("Body holds at most 4,000 characters") && $0.contains("left out")
+        }
+        let took = Date().timeIntervalSince(started)
+        print(String(format: "board e2e: a 1 MB bracketed paste into the body was absorbed in %.0f ms", took * 1000))
+        #expect(took <= 1, "a 1 MB paste took \(took) s (≤ 1 s expected)")
+        #expect(screen.lines.first?.hasPrefix("╭─ New story") == true, "the frame survived:\n\(screen)")
+        try tmux.waitFor("the draft saved", deadline: 5) { _ in
+            let drafts = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/state/spotlight/drafts")) ?? []
+            return drafts.contains { name in
+                let text = String(decoding: FileManager.default.contents(atPath: dir + "/state/spotlight/drafts/" + name) ?? Data(), as: UTF8.self)
+                return text.contains("A megabyte pasted") && text.contains("the call")
+            }
+        }
+        try tmux.send("Escape")
+        try tmux.waitFor("the discard question") { $0.contains("Discard") }
+        try tmux.send("Escape")
+        try tmux.waitFor("the board again") { $0.contains("[Hot]") }
+        try tmux.send("q")
+        #expect(try tmux.waitForExitStatus() == 0)
+    }
+
     @Test func aHangUpWhileComposingKeepsTheDraftWhichComesBackNextTime() throws {
         let (dir, board) = try F.demoBoard("board-sighup")
         let tmux = try B.start(B.board(board, state: dir))
@@ -329,11 +372,13 @@ enum BoardFixture {
         return out
     }
 
-    /// Pastes `text` into the pane at once, as a terminal delivers a paste.
-    private func paste(_ text: String, into tmux: Tmux, dir: String) throws {
+    /// Pastes `text` into the pane at once, as a terminal delivers a paste: `bracketed` marks it
+    /// (ESC [200~ … ESC [201~) as terminals do for programs that ask, otherwise it arrives as typing.
+    private func paste(_ text: String, into tmux: Tmux, dir: String, bracketed: Bool = false) throws {
         let file = dir + "/paste-\(UUID().uuidString.prefix(6)).txt"
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        for arguments in [["load-buffer", "-b", "p", file], ["paste-buffer", "-d", "-b", "p", "-t", tmux.target]] {
+        let pasteBuffer = ["paste-buffer", "-d", "-b", "p", "-t", tmux.target] + (bracketed ? ["-p"] : [])
+        for arguments in [["load-buffer", "-b", "p", file], pasteBuffer] {
             let result = try Tmux.run(["-L", tmux.socket, "-f", "/dev/null", "-u"] + arguments)
             guard result.status == 0 else { throw F.Problem("tmux \(arguments[0]) failed: \(result.stderr)") }
         }

@@ -110,3 +110,50 @@ import Testing
         #expect(TerminalStyle(fg8: 12).resolved(for: .colors8).foreground == -1)
     }
 }
+
+@Suite struct PasteReading {
+    static let end = "\u{1B}[201~"
+
+    @Test func textUpToTheEndMarkerAndTheRestLeftOver() {
+        var reader = PasteReader()
+        let first = reader.feed(Array("hello q\u{1B}x".utf8))
+        let second = reader.feed(Array("\rworld\(Self.end)jk".utf8))
+        #expect(!first && second)
+        #expect(reader.text == "hello q\u{1B}x\nworld")
+        #expect(reader.leftover == Array("jk".utf8))
+    }
+
+    @Test func aMarkerSplitAcrossChunksIsFound() {
+        let whole = Array("abc\(Self.end)z".utf8)
+        for cut in 1..<whole.count {
+            var reader = PasteReader()
+            _ = reader.feed(whole[..<cut])
+            let done = reader.feed(whole[cut...])
+            #expect(done, "cut at \(cut)")
+            #expect(reader.text == "abc" && reader.leftover == [UInt8(ascii: "z")], "cut at \(cut)")
+        }
+    }
+
+    @Test func lineBreaksBecomeNewlinesAndBadUTF8IsReplaced() {
+        var reader = PasteReader()
+        _ = reader.feed([0x61, 0x0D, 0x0A, 0x62, 0x0A, 0x63, 0x0D, 0xFF, 0x64] + Array(Self.end.utf8))
+        #expect(reader.text == "a\nb\nc\n\u{FFFD}d")
+    }
+
+    @Test func aHugePasteKeepsItsFirstBytesAndStillFindsItsEnd() {
+        var reader = PasteReader()
+        let chunk = [UInt8](repeating: UInt8(ascii: "y"), count: 1 << 20)
+        for _ in 0..<(PasteReader.keptLimit >> 20) + 3 {
+            let done = reader.feed(chunk)
+            #expect(!done)
+        }
+        let done = reader.feed(Array(Self.end.utf8))
+        #expect(done)
+        #expect(reader.bytes.count == PasteReader.keptLimit)
+    }
+
+    @Test func pasteMarkersDecodeAsTheirOwnEvents() {
+        #expect(KeyDecoder.decode(keyCode: KeyDecoder.pasteStartCode) == .pasteStart)
+        #expect(KeyDecoder.decode(keyCode: KeyDecoder.pasteEndCode) == .pasteEnd)
+    }
+}
