@@ -191,6 +191,37 @@ import Testing
         #expect(wall.position == (3, 3))
     }
 
+    @Test func progressCountsDifferentStoriesNotSlots() {
+        var wall = schedule(board(30, pins: [3]))
+        let cycle = nextCycle(&wall)
+        #expect(cycle.count > 30, "pins and top stories take more slots than there are stories")
+        #expect(wall.storyProgress == (30, 30))
+        var seen: Set<StoryID> = []
+        var wallAgain = schedule(board(30, pins: [3]))
+        for _ in cycle {
+            let slot = wallAgain.next(now: now)!
+            seen.insert(slot.storyID)
+            #expect(wallAgain.storyProgress == (seen.count, 30))
+        }
+        _ = wallAgain.previous()
+        #expect(wallAgain.storyProgress.of == 30)
+    }
+
+    @Test func progressFollowsHiddenAndPostedStories() {
+        var stories = board(10)
+        var wall = schedule(stories)
+        _ = wall.next(now: now)
+        #expect(wall.storyProgress == (1, 10))
+        stories[9].status = .hidden
+        wall.update(stories: stories, now: now)
+        #expect(wall.storyProgress.of == 9)
+        stories.append(story(11, hoursAgo: 0))
+        wall.update(stories: stories, now: now)
+        #expect(wall.storyProgress.of == 10)
+        #expect(wall.next(now: now)?.storyID == 11)
+        #expect(wall.storyProgress == (2, 10))
+    }
+
     @Test func singleStoryIsShownEveryTime() {
         var wall = schedule([story(1)])
         let slots = (0..<4).compactMap { _ in wall.next(now: now) }

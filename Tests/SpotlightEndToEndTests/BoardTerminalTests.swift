@@ -335,7 +335,8 @@ enum BoardFixture {
         defer { tmux.kill() }
         try tmux.send("w")
         try F.waitForFrame(tmux, width: 80, height: 24)
-        try tmux.waitFor("the wall's footer") { $0.lines.last?.contains("q quit") == true }
+        // Opened from the board, q goes back to it, and the footer says so.
+        try tmux.waitFor("the wall's footer") { $0.lines.last?.contains("q back") == true }
         try tmux.send("w")
         try tmux.waitFor("the board again") { $0.contains("[Hot]") }
         try tmux.send("q")

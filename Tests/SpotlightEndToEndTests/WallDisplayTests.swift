@@ -109,9 +109,10 @@ extension Tmux.Screen {
         // The ticker of newest headlines, just above the bottom border, starts with the newest.
         let ticker = screen.lines[screen.lines.count - 3]
         #expect(ticker.contains(String(newest.prefix(20))), "ticker row does not show the newest headline '\(newest)':\n\(screen)")
-        // The footer, under the box: rotation position and the keys.
+        // The footer, under the box: how far the round is, in stories (30 on the demo board, however
+        // many slots pins and top stories take), and the keys.
         let footer = screen.lines[screen.lines.count - 1]
-        #expect(footer.contains(/\d+\/\d+/) && footer.contains("q quit"), "footer: \(footer)")
+        #expect(footer.contains(/\d+ of 30 stories/) && footer.contains("q quit"), "footer: \(footer)")
         #expect(try tmux.display("#{alternate_on}") == "1", "the wall should use the alternate screen")
     }
 

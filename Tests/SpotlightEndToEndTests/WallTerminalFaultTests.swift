@@ -81,9 +81,12 @@ import Testing
         #expect(screens[0].contains("SERVICE SPOTLIGHT"))
         // Both stories, so the pinned one's "Why" line is among the frames.
         for _ in 0..<3 where !screens.contains(where: { $0.contains("Why: pinned") }) {
-            let position = screens.last?.lines.last
+            // The card changes with every slot; the footer counts stories, not slots.
+            let card = screens.last.map { Array($0.lines.dropFirst(3).dropLast(3)) }
             try tmux.send("Right")
-            screens.append(try tmux.waitFor("the next story") { $0.lines.last != position && $0.frameProblem(width: 80, height: 24) == nil })
+            screens.append(try tmux.waitFor("the next story") {
+                Array($0.lines.dropFirst(3).dropLast(3)) != card && $0.frameProblem(width: 80, height: 24) == nil
+            })
         }
         // A status line in the bottom border, drawn by the app too.
         for suffix in ["", "-wal", "-shm"] { unlink(board + suffix) }

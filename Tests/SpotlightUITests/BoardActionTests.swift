@@ -74,8 +74,56 @@ import Testing
         state.press(.tab)
         state.typeText("Story of the week")
         #expect(state.press(.enter) == [BoardEffect.pin(41, until: "friday", note: "Story of the week")])
+        state.writeSucceeded()   // the loop pinned it: the form closes
+        #expect(state.overlay == nil)
         state.press(.up, .char("p"))   // #42 is pinned: p asks to unpin
         #expect(state.press(.char("y")) == [BoardEffect.unpin(42)])
+    }
+
+    @Test func aPinExpiryThatCannotBeReadKeepsTheFormOpenWithTheNote() throws {
+        var state = F.state(F.manager)
+        state.press(.down, .char("p"))
+        state.typeText("frday")
+        state.press(.tab)
+        state.typeText("Story of the week")
+        #expect(state.press(.enter) == [BoardEffect.pin(41, until: "frday", note: "Story of the week")])
+        let parse = SpotlightError.usage("cannot read 'frday' as a time: use a weekday (friday), tomorrow, a date 2026-12-01")
+        state.writeFailed(parse)
+        guard case .form(let form)? = state.overlay else { Issue.record("the form closed"); return }
+        #expect(form.fields.map(\.text) == ["frday", "Story of the week"])
+        #expect(form.problem == FormProblem(field: 0, message: parse.message) && form.focus == 0)
+        #expect(state.status == nil, "the message is in the form, not cut off on the status line")
+        // Fixing the expiry clears the message; submitting again asks again; success closes.
+        state.press(.end, .backspace, .backspace, .backspace, .backspace)
+        state.typeText("riday")
+        guard case .form(let fixed)? = state.overlay else { Issue.record("the form closed"); return }
+        #expect(fixed.problem == nil && fixed.fields[0].text == "friday")
+        #expect(state.press(.tab, .enter) == [BoardEffect.pin(41, until: "friday", note: "Story of the week")])
+        state.writeSucceeded()
+        #expect(state.overlay == nil)
+    }
+
+    @Test func aRefusalTheFormCannotFixClosesItAndSaysWhy() {
+        var state = F.state(F.manager)
+        state.press(.down, .char("p"))
+        state.press(.enter, .enter)
+        state.writeFailed(.permission("the board already has 3 live pins (the limit is 3); unpin one first"))
+        #expect(state.overlay == nil)
+        #expect(state.status?.isError == true && state.status?.text.contains("unpin one first") == true)
+    }
+
+    @Test func anEmptyLoginIsExplainedInTheManagerForm() {
+        var state = F.state(F.manager)
+        state.press(.char("M"))
+        state.press(.char("a"))
+        #expect(state.press(.enter).isEmpty)
+        guard case .form(let form)? = state.overlay else { Issue.record("the form closed"); return }
+        #expect(form.problem?.message == "type the login of the person to make a manager")
+        state.typeText("mlopez")
+        #expect(state.press(.enter) == [BoardEffect.addManager("mlopez")])
+        state.writeFailed(.usage("mlopez is already a manager"))
+        guard case .form(let refused)? = state.overlay else { Issue.record("the form closed"); return }
+        #expect(refused.problem?.message == "mlopez is already a manager" && refused.fields[0].text == "mlopez")
     }
 
     @Test func managersHideUnhideAndRemoveAfterConfirming() {
@@ -102,6 +150,7 @@ import Testing
         manager.press(.char("a"))
         manager.typeText("mlopez")
         #expect(manager.press(.enter) == [BoardEffect.addManager("mlopez")])
+        manager.writeSucceeded()
         manager.press(.down, .char("x"))
         #expect(manager.press(.char("y")) == [BoardEffect.removeManager("root")])
         manager.press(.escape)

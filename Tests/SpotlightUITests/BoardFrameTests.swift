@@ -83,6 +83,15 @@ import Testing
         let frame = BoardScreen.render(pin, context: Self.context, width: 80, height: 24)
         expectGolden(frame.grid, "board-pin-form-80x24")
         #expect(frame.cursor != nil, "the terminal cursor sits in the form field")
+        var refused = F.state(F.manager, width: 100, height: 30)
+        _ = refused.press(.down, .char("p"))
+        _ = refused.typeText("frday")
+        _ = refused.press(.tab)
+        _ = refused.typeText("Story of the week")
+        _ = refused.press(.enter)
+        refused.writeFailed(.usage("cannot read 'frday' as a time: use a weekday (friday), tomorrow, a date 2026-12-01, "
+                                   + "2026-12-01T17:00, or a duration such as 12h, 3d, 2w"))
+        expectGolden(render(refused, 100, 30), "board-pin-form-refused-100x30")
         var departments = F.state(F.staff)
         _ = departments.press(.char("d"))
         departments.departmentsLoaded([DepartmentCount(name: "Billing", stories: 2), DepartmentCount(name: "Customer Support", stories: 3),

@@ -346,4 +346,73 @@ func loads(_ effects: [BoardEffect]) -> [ListRequest] {
         state.storyGone(42, message: "story #42 is no longer on the board")
         #expect(state.view == .list && state.status?.text.contains("#42") == true)
     }
+
+    // MARK: After posting, and the status line
+
+    @Test func aStoryPostedHereIsSelectedWhenTheListComesBack() throws {
+        var state = F.state()
+        state.press(.enter)
+        state.posted(43)
+        #expect(state.view == .list && state.detail == nil)
+        let request = try #require(loads(state.refresh()).first)
+        let fresh = F.story(43, "A fresh story", hoursAgo: 0)
+        _ = state.loaded(ListPage(request: request, stories: [F.demo[0], F.demo[1], fresh] + F.demo.dropFirst(2),
+                                  total: F.demo.count + 1))
+        #expect(state.selectedStory?.id == 43 && state.tab == .hot)
+        // Later pages keep whatever the person selects next.
+        state.press(.down)
+        _ = state.loaded(ListPage(request: request, stories: [F.demo[0], F.demo[1], fresh] + F.demo.dropFirst(2),
+                                  total: F.demo.count + 1))
+        #expect(state.selectedStory?.id != 43)
+    }
+
+    @Test func aPostedStoryTheFilteredListLacksIsFoundFirstInNew() throws {
+        var state = F.state()
+        state.press(.char("/"))
+        state.typeText("mary")
+        state.press(.enter)
+        state.answer(state.refresh(), total: 0)   // the search settles with no rows
+        state.posted(43)
+        let request = try #require(loads(state.refresh()).first)
+        let effects = state.loaded(ListPage(request: request, stories: [F.demo[0]], total: 1))
+        let newFirst = try #require(loads(effects).first)
+        #expect(state.tab == .new && state.search.isEmpty && state.department == nil)
+        #expect(newFirst.order == .new && newFirst.offset == 0 && newFirst.search == nil)
+        let fresh = F.story(43, "A fresh story", hoursAgo: 0)
+        _ = state.loaded(ListPage(request: newFirst, stories: [fresh] + F.demo, total: F.demo.count + 1))
+        #expect(state.selection == 0 && state.selectedStory?.id == 43)
+    }
+
+    @Test func theStatusLineClearsWhenTheViewChanges() {
+        var state = F.state()
+        state.say("upvoted #42 — thank you!")
+        state.press(.down, .up)
+        #expect(state.status != nil, "moving the selection keeps the message")
+        state.press(.enter)
+        #expect(state.status == nil, "opening a story clears it")
+        state.say("upvoted #42 — thank you!")
+        state.press(.char("]"))
+        #expect(state.status == nil, "the next story clears it")
+        state.say("upvoted #41 — thank you!")
+        state.press(.escape)
+        #expect(state.status == nil, "closing the story clears it")
+        state.say("upvoted #41 — thank you!")
+        state.press(.char("2"))
+        #expect(state.status == nil, "another tab clears it")
+        state.say("upvoted #41 — thank you!")
+        let span = state.layout.tabSpans().first { $0.tab == .top }!.columns
+        _ = state.handle(MouseEvent(x: span.lowerBound + 1, y: 1, kind: .click))
+        #expect(state.status == nil, "a click on a tab clears it")
+    }
+
+    @Test func aMessageAboutTheChangeItselfStays() {
+        var state = F.state()
+        state.press(.char("/"))
+        state.typeText("mary")
+        state.press(.enter)
+        state.press(.escape)
+        #expect(state.status?.text == "filters cleared")
+        state.press(.enter, .char("K"))
+        #expect(state.status?.text == "this is the first story in the list")
+    }
 }

@@ -240,4 +240,79 @@ import Testing
         form.resize(width: 80, height: 24)
         #expect(form.body.text == before.body.text)
     }
+
+    // MARK: One-line fields scroll sideways only as far as the cursor needs
+
+    /// The title's value cells as text, and the cursor, at a size (ASCII text only).
+    func titleRow(_ form: ComposeForm, width: Int = 100, height: Int = 30) throws -> (text: String, cursorColumn: Int?) {
+        let (grid, cursor) = ComposeScreen.render(form, isUTF8: true, width: width, height: height)
+        let area = ComposeLayout(form: form, width: width, height: height).valueArea(.title)
+        let row = try #require(grid.plainText().split(separator: "\n", omittingEmptySubsequences: false)[area.y...].first)
+        let text = String(row.dropFirst(area.x).prefix(area.width))
+        let column = cursor.flatMap { $0.y == area.y ? $0.x - area.x : nil }
+        return (text.replacingOccurrences(of: " +$", with: "", options: .regularExpression), column)
+    }
+
+    @Test func aTitleAsWideAsTheFieldShowsWholeWithTheCursorAfterIt() throws {
+        var form = ComposeForm()
+        form.resize(width: 100, height: 30)
+        let title = "Draft that should survive a hangup"
+        #expect(title.count == 34 && ComposeLayout(form: form, width: 100, height: 30).valueArea(.title).width == 34)
+        form.type(title)
+        let shown = try titleRow(form)
+        #expect(shown.text == title)
+        #expect(shown.cursorColumn == 34, "the cursor waits in the blank column after the field")
+    }
+
+    @Test func movingLeftInALongTitleDoesNotScrollUntilTheCursorLeavesTheView() throws {
+        var form = ComposeForm()
+        form.resize(width: 100, height: 30)
+        let title = (0..<6).map { "word\($0)....." }.joined()   // 60 characters, wider than the field
+        form.type(title)
+        let atEnd = try titleRow(form)
+        #expect(atEnd.text == String(title.suffix(34)) && atEnd.cursorColumn == 34)
+        for _ in 0..<20 { form.press(.left) }
+        let inside = try titleRow(form)
+        #expect(inside.text == atEnd.text, "the view stays while the cursor is in it")
+        #expect(inside.cursorColumn == 14)
+        form.press(.home)
+        let start = try titleRow(form)
+        #expect(start.text == String(title.prefix(34)) && start.cursorColumn == 0)
+        form.press(.end)
+        #expect(try titleRow(form).text == String(title.suffix(34)))
+    }
+
+    @Test func textThatFitsAfterDeletingIsShownWhole() throws {
+        var form = ComposeForm()
+        form.resize(width: 100, height: 30)
+        form.type(String(repeating: "abcd", count: 10))   // 40 characters
+        for _ in 0..<6 { form.press(.backspace) }
+        let shown = try titleRow(form)
+        #expect(shown.text == String(String(repeating: "abcd", count: 10).prefix(34)) && shown.cursorColumn == 34)
+    }
+
+    @Test func editingAStoryOpensEveryFieldAtItsStart() throws {
+        let long = "Support stayed on the line while a customer's shop reopened after the flood"
+        var form = ComposeForm(draft: StoryDraft(title: long, body: "b", hero: "Aisha Bello"), editing: 7)
+        form.resize(width: 100, height: 30)
+        #expect(form.title.cursor == 0 && form.hero.cursor == 0)
+        let shown = try titleRow(form)
+        #expect(shown.text == String(long.prefix(34)) && shown.cursorColumn == 0)
+        var short = ComposeForm(draft: StoryDraft(title: "Draft that should survive a hangup", body: "b", hero: "H"), editing: 8)
+        short.resize(width: 100, height: 30)
+        #expect(try titleRow(short).text == "Draft that should survive a hangup")
+    }
+
+    @Test func theFirstVisibleCharacterFollowsTheCursorAndNeverHidesWhatFits() {
+        let ascii = Array(repeating: 1, count: 10)
+        #expect(ComposeLayout.firstVisibleCharacter(widths: ascii, cursor: 10, left: 0, width: 10) == 0)
+        #expect(ComposeLayout.firstVisibleCharacter(widths: ascii, cursor: 10, left: 0, width: 6) == 4)
+        #expect(ComposeLayout.firstVisibleCharacter(widths: ascii, cursor: 5, left: 4, width: 6) == 4)   // in view: stays
+        #expect(ComposeLayout.firstVisibleCharacter(widths: ascii, cursor: 2, left: 4, width: 6) == 2)   // left of it
+        #expect(ComposeLayout.firstVisibleCharacter(widths: ascii, cursor: 9, left: 0, width: 6) == 4)   // the character under it shows
+        #expect(ComposeLayout.firstVisibleCharacter(widths: ascii, cursor: 10, left: 9, width: 6) == 4)  // pulled back to fill
+        let wide = [2, 2, 2, 2]   // 東京オフ
+        #expect(ComposeLayout.firstVisibleCharacter(widths: wide, cursor: 4, left: 0, width: 5) == 2)
+        #expect(ComposeLayout.firstVisibleCharacter(widths: wide, cursor: 3, left: 0, width: 5) == 2)
+    }
 }

@@ -22,7 +22,7 @@ enum WallFixtures {
             "Warehouse re-packed 200 orders by hand after the label printer died",
             "Billing found a double charge before the customer did",
         ],
-        position: WallPosition(index: 2, count: 7)
+        position: WallPosition(index: 2, count: 7, unit: "stories")
     )
 
     static let cjk = WallViewModel(
@@ -37,7 +37,7 @@ enum WallFixtures {
         ),
         reason: "新着 · new this cycle",
         ticker: ["大阪：返品センターが一日で千件処理 📦", "👨‍👩‍👧 Family plan fixed in one call", "Zürich 🇨🇭 crème brûlée day"],
-        position: WallPosition(index: 0, count: 4)
+        position: WallPosition(index: 0, count: 4, unit: "stories")
     )
 
     static let zalgo = "e" + String(repeating: "\u{0301}", count: 10_000)
@@ -56,7 +56,7 @@ enum WallFixtures {
         reason: "\u{1B}[5mblink\u{1B}[0m" + giantWord,
         ticker: ["\u{1B}[2J" + giantWord, zalgo, "\u{202E}\u{2066}bidi\u{2069}", "\u{200B}\u{200B}"],
         tickerOffset: -7,
-        position: WallPosition(index: 99, count: 3),
+        position: WallPosition(index: 99, count: 3, unit: "stories"),
         statusLine: "board unavailable \u{1B}[31m— showing last good content"
     )
 
@@ -208,5 +208,76 @@ private func isForbidden(_ s: Unicode.Scalar) -> Bool {
                 #expect(frameProblems(grid, width: w, height: h) == [], "\(w)×\(h)")
             }
         }
+    }
+
+    // MARK: The footer and help say what is true now
+
+    @Test func pausedShowsOnceWithTheKeyThatResumes() {
+        var paused = WallFixtures.demo
+        paused.isPaused = true
+        let footer = WallScreen.render(paused, width: 100, height: 30).plainText().split(separator: "\n").last.map(String.init) ?? ""
+        #expect(footer.components(separatedBy: "PAUSED").count == 2)
+        #expect(footer.contains("space resume") && !footer.contains("space pause"))
+    }
+
+    @Test func openedFromTheBoardQGoesBackAndTheFooterSaysSo() {
+        var embedded = WallFixtures.demo
+        embedded.isEmbedded = true
+        let footer = WallScreen.render(embedded, width: 100, height: 30).plainText().split(separator: "\n").last.map(String.init) ?? ""
+        #expect(footer.contains("q back") && !footer.contains("q quit"))
+    }
+
+    @Test func theCounterCountsStoriesAndAKioskShowsNone() {
+        let footer = { (model: WallViewModel) in
+            WallScreen.render(model, width: 100, height: 30).plainText().split(separator: "\n").last.map(String.init) ?? ""
+        }
+        #expect(footer(WallFixtures.demo).contains("3 of 7 stories"))
+        var kiosk = WallFixtures.demo
+        kiosk.kiosk = true
+        #expect(footer(kiosk).trimmingCharacters(in: .whitespaces).isEmpty, "kiosk footer: \(footer(kiosk))")
+    }
+
+    func story(_ id: Int, votes: Int, pinned: Bool = false) -> Story {
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        return Story(id: id, title: "Story \(id)", body: "Body \(id).", hero: "Hero", department: "Dept \(id % 5)", author: "a",
+                     authorName: "A", createdAt: now.addingTimeInterval(-Double(id) * 3600), votes: votes,
+                     pin: pinned ? Pin(pinnedBy: "dana", pinnedAt: now) : nil)
+    }
+
+    @Test func thirtyStoriesAreThirtyOnTheWallWhateverTheSlots() {
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        var state = WallState(settings: BoardSettings(), now: now)
+        state.load(stories: (1...30).map { story($0, votes: $0 % 9, pinned: $0 == 4) }, headlines: [], settings: BoardSettings(), now: now)
+        let context = WallPresenter.Context(boardName: "Acme", theme: .builtIn, now: now, timeZone: TimeZone(identifier: "UTC")!)
+        var positions: [WallPosition] = []
+        for _ in 0..<40 {
+            positions.append(state.model(context: context).position)
+            state.advance(now: now)
+        }
+        #expect(positions.allSatisfy { $0.count == 30 && $0.unit == "stories" }, "\(positions.map(\.count))")
+        #expect(positions.first?.index == 0)
+        // Never backwards within a round, never past the last story.
+        let seen = positions.map(\.index)
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $1 >= $0 || $1 == 0 } && seen.allSatisfy { $0 < 30 })
+    }
+
+    @Test func helpTakesTheCardsPlaceAndSaysWhatTheKeysDoNow() throws {
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        var state = WallState(settings: BoardSettings(), now: now)
+        state.load(stories: [story(1, votes: 1)], headlines: [], settings: BoardSettings(), now: now)
+        var context = WallPresenter.Context(boardName: "Acme", theme: .builtIn, now: now, timeZone: TimeZone(identifier: "UTC")!,
+                                            isPaused: true, showsHelp: true)
+        let model = state.model(context: context)
+        #expect(model.card == nil && model.reason.isEmpty)
+        let help = try #require(model.panel).joined(separator: "\n")
+        #expect(help.contains("resume the rotation") && help.contains("quit the wall"))
+        let frame = WallScreen.render(model, width: 80, height: 24).plainText()
+        #expect(frame.components(separatedBy: "space resume").count == 2, "the border does not repeat the footer")
+        expectGolden(WallScreen.render(model, width: 80, height: 24), "wall-help-paused-80x24")
+        context.isPaused = false
+        context.isEmbedded = true
+        let embedded = try #require(state.model(context: context).panel).joined(separator: "\n")
+        #expect(embedded.contains("pause on this story") && embedded.contains("back to the board"))
+        #expect(state.model(context: context).position.count == 1 && state.model(context: context).position.unit == "story")
     }
 }

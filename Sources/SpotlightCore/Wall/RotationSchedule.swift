@@ -23,7 +23,7 @@ import Foundation
 /// - A story first seen after the cycle began and newer than anything seen before is posted,
 ///   not unhidden: it is queued and shown next, once, as `.new`, ahead of the plan.
 /// - `update` prunes hidden and removed stories from the rest of the plan and from history;
-///   weights stay as planned until the cycle ends, so the progress dots do not jump on a vote.
+///   weights stay as planned until the cycle ends, so the cycle's length does not jump on a vote.
 public struct RotationSchedule: Sendable {
     public var settings: BoardSettings
 
@@ -45,12 +45,22 @@ public struct RotationSchedule: Sendable {
     private var members: Set<StoryID> = []
     private var cycle = 0
     private var shownInCycle = 0
+    /// Distinct stories shown this cycle, and every story the cycle counts (its members, the
+    /// stories shown and NEW ones waiting) with how many of those are still visible: the
+    /// "3 of 30 stories" a person at the wall can follow, where slots (78 for 30 stories, as
+    /// pins and top stories come round more than once) mean nothing to them.
+    private var seenInCycle: Set<StoryID> = []
+    private var cycleStories: Set<StoryID> = []
+    private var visibleCycleStories = 0
 
     private struct Shown: Sendable {
         let slot: WallSlot
         let cycle: Int
         let index: Int
         let count: Int
+        /// Distinct stories shown in the cycle up to this slot, and the cycle's stories then.
+        let seen: Int
+        let stories: Int
     }
     private var history: [Shown] = []
     private var historyCursor = -1
@@ -86,6 +96,7 @@ public struct RotationSchedule: Sendable {
         }
         prunePlan(now: now)
         pruneHistory()
+        recountCycleStories()
     }
 
     /// Advances the wall: replays history forward after `previous()`, else the next NEW story,
@@ -96,7 +107,8 @@ public struct RotationSchedule: Sendable {
             if stories[history[historyCursor].slot.storyID] != nil { return history[historyCursor].slot }
         }
         guard let slot = produce(now: now) else { return nil }
-        history.append(Shown(slot: slot, cycle: cycle, index: shownInCycle, count: cycleCount))
+        history.append(Shown(slot: slot, cycle: cycle, index: shownInCycle, count: cycleCount,
+                             seen: seenInCycle.count, stories: visibleCycleStories))
         // Trimmed in halves, not one by one, so that shifting the array stays O(1) amortised.
         if history.count >= 2 * Self.historyLimit { history.removeFirst(Self.historyLimit) }
         historyCursor = history.count - 1
@@ -116,11 +128,23 @@ public struct RotationSchedule: Sendable {
         return nil
     }
 
-    /// The shown slot's place in its cycle, for "3/7" and the progress dots; (0, 0) before any.
+    /// The shown slot's place among its cycle's slots, where pins and top stories take several
+    /// each; (0, 0) before any. The wall shows people `storyProgress` instead.
     public var position: (index: Int, count: Int) {
         guard history.indices.contains(historyCursor) else { return (0, 0) }
         let shown = history[historyCursor]
         return (shown.index, shown.cycle == cycle ? cycleCount : shown.count)
+    }
+
+    /// The shown story's place among the cycle's stories, for people: (3, 30) is "3 of 30
+    /// stories" — three different stories shown so far this cycle, this one included, out of
+    /// the thirty the cycle shows. A story shown again (a pin, a top story) does not count twice.
+    /// (0, 0) before any.
+    public var storyProgress: (seen: Int, of: Int) {
+        guard history.indices.contains(historyCursor) else { return (0, 0) }
+        let shown = history[historyCursor]
+        let total = shown.cycle == cycle ? visibleCycleStories : shown.stories
+        return (min(shown.seen, total), total)
     }
 
     /// Slots in the current cycle: shown, still planned, and NEW stories waiting.
@@ -160,6 +184,8 @@ public struct RotationSchedule: Sendable {
 
     private mutating func show(_ story: Story, _ reason: SlotReason) -> WallSlot {
         shownInCycle += 1
+        seenInCycle.insert(story.id)
+        if cycleStories.insert(story.id).inserted { visibleCycleStories += 1 }
         return WallSlot(storyID: story.id, reason: reason,
                         dwell: WallSlot.dwell(for: story, baseSeconds: settings.rotationSeconds))
     }
@@ -173,7 +199,15 @@ public struct RotationSchedule: Sendable {
         members = Set(pool.map(\.id)).union(pins.map(\.id))
         cycle += 1
         shownInCycle = 0
+        seenInCycle = []
+        recountCycleStories()
         avoidRepeatAtStart()
+    }
+
+    /// O(stories in the cycle): only when a snapshot arrives or a cycle starts, never per slot.
+    private mutating func recountCycleStories() {
+        cycleStories = members.union(seenInCycle).union(newQueue)
+        visibleCycleStories = cycleStories.reduce(0) { stories[$1] != nil ? $0 + 1 : $0 }
     }
 
     /// Without pins a cycle may open with the story that closed the last one; swap in the next

@@ -75,13 +75,26 @@ struct BoardOverlayView {
                  separator: style.separator).render(into: &grid, area: inner.row(inner.height - 1))
     }
 
+    /// Each field, then its note or, after a refused submit, the problem in its place, wrapped
+    /// to the width so the whole message is read; a blank row between fields.
     private func form(_ form: BoardForm, into grid: inout Grid, area: Rect) -> (x: Int, y: Int)? {
-        let inner = box(form.title, width: 66, height: form.fields.count * 3 + 1, in: area, into: &grid)
-        guard !inner.isEmpty else { return nil }
+        let width = min(66, area.width)
         let labelWidth = (form.fields.map { SafeText($0.label).width }.max() ?? 0) + 2
+        let textWidth = max(1, width - 4 - labelWidth)
+        let notes: [(lines: [SafeText], role: Role)] = form.fields.indices.map { i in
+            if let problem = form.problem, problem.field == i {
+                let wrapped = WrappedLines(problem.message, width: textWidth, lineLimit: 6)
+                return (wrapped.visible(6, width: textWidth, ellipsis: style.ellipsis), .error)
+            }
+            let note = form.notes.indices.contains(i) ? form.notes[i] : ""
+            return ([SafeText(note).truncated(toWidth: textWidth, ellipsis: style.ellipsis)], .dim)
+        }
+        let rows = notes.reduce(0) { $0 + 1 + $1.lines.count } + form.fields.count - 1
+        let inner = box(form.title, width: width, height: rows + 2, in: area, into: &grid)
+        guard !inner.isEmpty else { return nil }
         var cursor: (x: Int, y: Int)?
+        var y = inner.y
         for (i, field) in form.fields.enumerated() {
-            let y = inner.y + i * 3
             guard y < inner.maxY else { break }
             let label = field.label + ":" + String(repeating: " ", count: max(1, labelWidth - SafeText(field.label).width - 1))
             let row = Rect(x: inner.x, y: y, width: inner.width, height: 1)
@@ -91,10 +104,12 @@ struct BoardOverlayView {
                 let filled = Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1)
                 grid.paint(filled, role: .selection)
             }
-            if y + 1 < inner.maxY, form.notes.indices.contains(i) {
-                TextLine(form.notes[i], role: .dim, ellipsis: style.ellipsis)
-                    .render(into: &grid, area: Rect(x: inner.x + labelWidth, y: y + 1, width: inner.width - labelWidth, height: 1))
+            y += 1
+            for line in notes[i].lines where y < inner.maxY {
+                grid.put(line, x: inner.x + labelWidth, y: y, role: notes[i].role, maxWidth: inner.width - labelWidth)
+                y += 1
             }
+            y += 1
         }
         return cursor
     }

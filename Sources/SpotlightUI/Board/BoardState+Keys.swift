@@ -3,6 +3,30 @@ import SpotlightCore
 extension BoardState {
     /// One key. Overlays take keys first, then the search field, then the screen.
     public mutating func handle(_ key: Key) -> [BoardEffect] {
+        let before = (scene, statusSerial)
+        let effects = route(key)
+        clearStatusIfSceneChanged(since: before)
+        return effects
+    }
+
+    /// What the person is looking at: a message about one list or story is stale on another.
+    struct Scene: Equatable {
+        var view: BoardView
+        var tab: BoardTab
+        var story: StoryID?
+        var department: String?
+        var search: String
+    }
+
+    var scene: Scene { Scene(view: view, tab: tab, story: detail?.id, department: department, search: search) }
+
+    /// Clears the status line when the scene changed (a tab, a story opened or closed, a filter),
+    /// unless the change itself just said something ("filters cleared").
+    mutating func clearStatusIfSceneChanged(since before: (scene: Scene, serial: Int)) {
+        if scene != before.scene, statusSerial == before.serial { status = nil }
+    }
+
+    private mutating func route(_ key: Key) -> [BoardEffect] {
         if case .paste(let text) = key { return paste(text) }
         if overlay != nil { return overlayKey(key) }
         if searchField != nil { return searchKey(key) }

@@ -96,13 +96,19 @@ extension BoardState {
             return submit(form)
         default:
             var field = form.fields[form.focus]
-            if case .refused(let why) = field.handle(key) { say(why, isError: true) }
+            switch field.handle(key) {
+            case .refused(let why): say(why, isError: true)
+            case .edited where form.problem?.field == form.focus: form.problem = nil
+            default: break
+            }
             form.fields[form.focus] = field
         }
         overlay = .form(form)
         return []
     }
 
+    /// The form stays open while the loop carries out its effect: `writeSucceeded` closes it,
+    /// `writeFailed` shows what to fix in it.
     mutating func submit(_ form: BoardForm) -> [BoardEffect] {
         func value(_ i: Int) -> String? {
             let text = form.fields[i].text.trimmingCharacters(in: .whitespaces)
@@ -110,22 +116,52 @@ extension BoardState {
         }
         switch form.purpose {
         case .pin(let id):
-            overlay = nil
             return [.pin(id, until: value(0), note: value(1))]
         case .addManager:
             guard let login = value(0) else {
-                say("type the login of the person to make a manager", isError: true)
+                var form = form
+                form.problem = FormProblem(field: 0, message: "type the login of the person to make a manager")
+                overlay = .form(form)
                 return []
             }
-            overlay = nil
             return [.addManager(login)]
         }
+    }
+
+    // MARK: - Results of writes
+
+    /// A write went through: an open form has done its job and closes.
+    public mutating func writeSucceeded() {
+        if case .form = overlay { overlay = nil }
+    }
+
+    /// A write was refused. With a form open, a usage error is the form's to fix (a pin expiry
+    /// that cannot be read or is already past, a login that cannot be one), so the form stays
+    /// open with the message under its first field, the field those errors are about, and the
+    /// text kept. Anything else (a rule, a missing story) the form cannot fix: it closes and the
+    /// message goes to the status line.
+    public mutating func writeFailed(_ error: SpotlightError) {
+        if case .form(var form) = overlay, error.kind == .usage {
+            form.problem = FormProblem(field: 0, message: error.message)
+            form.focus = 0
+            overlay = .form(form)
+            return
+        }
+        if case .form = overlay { overlay = nil }
+        say(error.message, isError: true)
     }
 
     // MARK: - Mouse
 
     /// A click selects a row (a click on the selected row opens it) or a tab; the wheel scrolls.
     public mutating func handle(_ mouse: MouseEvent) -> [BoardEffect] {
+        let before = (scene, statusSerial)
+        let effects = route(mouse)
+        clearStatusIfSceneChanged(since: before)
+        return effects
+    }
+
+    private mutating func route(_ mouse: MouseEvent) -> [BoardEffect] {
         if case .help = overlay, mouse.kind == .click { overlay = nil; return [] }
         guard overlay == nil else { return [] }
         let body = layout.body

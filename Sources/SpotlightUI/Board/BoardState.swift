@@ -37,6 +37,15 @@ public struct BoardForm: Sendable, Equatable {
     /// A line of help under each field.
     public var notes: [String]
     public var focus: Int
+    /// Why the last submit was refused, shown in place of its field's note until that field is
+    /// edited. The form stays open so nothing typed is lost.
+    public var problem: FormProblem?
+}
+
+/// A refused form submit: the message and the field it is about.
+public struct FormProblem: Sendable, Equatable {
+    public var field: Int
+    public var message: String
 }
 
 /// Everything the interactive board shows (DESIGN §5), as a value: the tab and filters, the
@@ -82,6 +91,9 @@ public struct BoardState: Sendable {
     /// The page asked for and not yet answered, so scrolling never asks twice.
     public internal(set) var pending: ListRequest?
     var statusSerial = 0
+    /// A story this terminal just posted, to select when a page brings it; `triedNew` once the
+    /// board has gone to the New tab to find it.
+    var awaitedStory: (id: StoryID, triedNew: Bool)?
 
     public init(viewer: BoardViewer, width: Int = 80, height: Int = 24) {
         self.viewer = viewer
@@ -134,11 +146,41 @@ public struct BoardState: Sendable {
         if let keptID, let i = page.stories.firstIndex(where: { $0.id == keptID }) {
             selection = page.request.offset + i
         }
+        if let effects = selectAwaitedStory(in: page) { return effects }
         if let open = detail, let fresh = page.stories.first(where: { $0.id == open.id }) {
             detail = fresh
             clampDetailScroll()
         }
         return scrollToSelection()
+    }
+
+    /// A story was just posted from this terminal: the list comes back with it selected (the
+    /// caller re-reads the board next, e.g. with `refresh`).
+    public mutating func posted(_ id: StoryID) {
+        view = .list
+        detail = nil
+        searchField = nil
+        awaitedStory = (id, false)
+    }
+
+    /// Selects the story `posted` waits for when `page` holds it. When a re-read of the whole
+    /// list lacks it (filtered out, or far down Top), the board goes to New without filters,
+    /// where a new story is first: the effects returned ask for that list.
+    mutating func selectAwaitedStory(in page: ListPage) -> [BoardEffect]? {
+        guard let awaited = awaitedStory else { return nil }
+        if let i = page.stories.firstIndex(where: { $0.id == awaited.id }) {
+            selection = page.request.offset + i
+            awaitedStory = nil
+            return nil
+        }
+        guard page.request.counting else { return nil }
+        awaitedStory = nil
+        guard !awaited.triedNew else { return nil }
+        awaitedStory = (awaited.id, true)
+        tab = .new
+        search = ""
+        department = nil
+        return applyFilters()
     }
 
     /// The open story, re-read after a change.

@@ -23,7 +23,7 @@ extension ComposeForm {
         case .up, .down, .pageUp, .pageDown: break
         default: goalColumn = nil
         }
-        keepBodyCursorVisible()
+        keepCursorInView()
         return outcome
     }
 
@@ -246,6 +246,23 @@ extension ComposeForm {
         let line = layout.lines[layout.line(of: body.cursor, upstream: bodyUpstream)]
         body.moveTo(end ? line.end : line.start)
         bodyUpstream = end && !line.isParagraphEnd
+    }
+
+    /// Scrolls the focused field just enough to show the cursor (at the reported viewport).
+    mutating func keepCursorInView() {
+        keepBodyCursorVisible()
+        keepFieldCursorVisible()
+    }
+
+    /// The focused one-line field's sideways scroll, as the screen will draw it.
+    mutating func keepFieldCursorVisible() {
+        let field = focused
+        guard field != .body, let buffer = buffer(field) else { return }
+        let screen = ComposeLayout(form: self, width: viewport.width, height: viewport.height)
+        guard !screen.isTooSmall else { return }
+        let widths = buffer.text.map(ComposeText.columns)
+        fieldLeft[field] = ComposeLayout.firstVisibleCharacter(widths: widths, cursor: buffer.cursor, left: fieldLeft[field] ?? 0,
+                                                               width: screen.valueArea(field).width)
     }
 
     /// Scrolls the body just enough to show the cursor (at the reported viewport).

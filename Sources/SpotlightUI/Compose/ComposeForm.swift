@@ -38,6 +38,9 @@ public struct ComposeForm: Sendable, Equatable {
     /// Scroll position of the body: offset of the first character of its top visible line.
     /// A character offset rather than a line number, so a resize keeps the same text in view.
     var bodyTop = 0
+    /// Sideways scroll of each one-line field: the first character shown. Kept between frames
+    /// so the view moves only as far as the cursor needs (see `ComposeLayout.firstVisibleCharacter`).
+    var fieldLeft: [ComposeField: Int] = [:]
     /// The terminal size last reported with `resize` (80×24 until then).
     private(set) var viewport = Viewport(width: 80, height: 24)
 
@@ -85,7 +88,8 @@ public struct ComposeForm: Sendable, Equatable {
         var cut: [String] = []
         func load(_ field: ComposeField, _ text: String, into buffer: inout TextBuffer) {
             if buffer.insert(text).refused > 0 { cut.append(field.label.lowercased()) }
-            buffer.moveTo(field == .body ? 0 : buffer.count)
+            // Every field opens at its start, so the start of a long title is what shows first.
+            buffer.moveTo(0)
         }
         if let d {
             load(.title, d.title, into: &title)
@@ -190,7 +194,7 @@ public struct ComposeForm: Sendable, Equatable {
     /// and scrolling follow the lines on screen. Text and cursor never depend on it.
     public mutating func resize(width: Int, height: Int) {
         viewport = Viewport(width: max(0, width), height: max(0, height))
-        keepBodyCursorVisible()
+        keepCursorInView()
     }
 
     /// Pasted text into the focused field. Control characters are removed (a line break becomes
@@ -199,7 +203,7 @@ public struct ComposeForm: Sendable, Equatable {
         confirmingDiscard = false
         status = nil
         insertText(text, pasted: true)
-        keepBodyCursorVisible()
+        keepCursorInView()
     }
 
     /// Errors from a failed submit (or from the board refusing the story), shown next to their
@@ -215,12 +219,12 @@ public struct ComposeForm: Sendable, Equatable {
         focus(first)
         let more = problems.count - 1
         status = Status(text: "Not saved: \(firstMessage)" + (more > 0 ? " (and \(more) more)" : ""), isError: true)
-        keepBodyCursorVisible()
+        keepCursorInView()
     }
 
     /// A one-line message from the caller, e.g. "the story changed since you opened it".
     public mutating func show(message: String, isError: Bool = true) {
         status = Status(text: message, isError: isError)
-        keepBodyCursorVisible()
+        keepCursorInView()
     }
 }

@@ -112,6 +112,31 @@ struct ComposeLayout {
         return Rect(x: value.maxX, y: value.y, width: content.maxX - value.maxX, height: 1)
     }
 
+    /// The first character of a one-line field to show: where the field scrolled to (`left`),
+    /// moved just enough to show the cursor and the character under it, then pulled back while
+    /// the text from there to its end still fits, so text that fits is never hidden. The cursor
+    /// may sit in the column just after the field (blank in every layout), so text exactly as
+    /// wide as the field shows whole with the cursor at its end.
+    static func firstVisibleCharacter(widths: [Int], cursor: Int, left: Int, width: Int) -> Int {
+        let cursor = min(max(0, cursor), widths.count)
+        var first = min(max(0, left), cursor)
+        // Columns from `first` to the cursor, plus the character under it when there is one.
+        func needed(_ start: Int) -> Int {
+            widths[start..<cursor].reduce(0, +) + (cursor < widths.count ? widths[cursor] : 0)
+        }
+        var used = needed(first)
+        while used > width, first < cursor {
+            used -= widths[first]
+            first += 1
+        }
+        var tail = widths[first...].reduce(0, +)
+        while first > 0, tail + widths[first - 1] <= width {
+            first -= 1
+            tail += widths[first]
+        }
+        return first
+    }
+
     /// The first body line to show: where the form scrolled to (`top`), moved just enough to
     /// keep the cursor's line in view, and pulled back when the text ends above the last row.
     static func firstVisibleLine(_ layout: BodyLayout, cursorLine: Int, top: Int, rows: Int) -> Int {

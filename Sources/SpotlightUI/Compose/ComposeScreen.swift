@@ -153,14 +153,10 @@ struct ComposePainter {
             TextLine(buffer.text, role: .normal, ellipsis: style.ellipsis).render(into: &grid, area: area)
             return
         }
-        // Scroll sideways so the cursor stays inside the field, one column kept for it.
+        // Scrolled sideways only as far as the cursor needs, from where the form left it.
         let chars = Array(buffer.text)
-        var start = buffer.cursor
-        var used = 0
-        while start > 0, used + ComposeText.columns(chars[start - 1]) <= area.width - 1 {
-            start -= 1
-            used += ComposeText.columns(chars[start])
-        }
+        let start = ComposeLayout.firstVisibleCharacter(widths: chars.map(ComposeText.columns), cursor: buffer.cursor,
+                                                        left: form.fieldLeft[field] ?? 0, width: area.width)
         var x = area.x
         for (i, c) in chars[start...].enumerated() {
             if start + i == buffer.cursor { cursor = (x, area.y) }
@@ -170,7 +166,7 @@ struct ComposePainter {
             x += w
         }
         if buffer.cursor == chars.count {
-            cursor = (min(x, area.maxX - 1), area.y)
+            cursor = (min(x, area.maxX), area.y)   // just after a full field: the blank column beside it
             if let completion = form.completion, x < area.maxX {
                 grid.put(completion.rest, x: x, y: area.y, role: .dim, maxWidth: area.maxX - x)
             }

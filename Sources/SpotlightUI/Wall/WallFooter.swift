@@ -1,5 +1,5 @@
-/// The last row: where the wall is in its cycle, whether it is paused, and (unless in kiosk
-/// mode) the keys. Key hints are dropped one by one on narrow terminals, least useful first.
+/// The last row: where the wall is in its cycle, whether it is paused, and the keys; in kiosk
+/// mode only whether it is paused. Key hints are dropped one by one on narrow terminals, least useful first.
 struct WallFooter: Widget {
     let model: WallViewModel
     let style: WallStyle
@@ -7,12 +7,14 @@ struct WallFooter: Widget {
     func render(into grid: inout Grid, area: Rect) {
         guard !area.isEmpty else { return }
         let dots = ProgressDots(
-            index: model.position.index, count: model.position.count, filled: style.dotOn, empty: style.dotOff
+            index: model.position.index, count: model.position.count, unit: model.position.unit,
+            filled: style.dotOn, empty: style.dotOff
         )
-        // The dots may take half the row; past that "3/70" says the same in less room.
+        // The dots may take half the row; past that "3 of 70 stories" says the same in less room.
         let dotsWidth = dots.fullWidth <= area.width / 2 ? dots.fullWidth : SafeText(dots.label).width
         var rest = area
-        if model.position.count > 0 {
+        // A lobby (kiosk) shows no counter: passers-by cannot act on it.
+        if model.position.count > 0, !model.kiosk {
             let (left, right) = area.splitLeft(dotsWidth)
             dots.render(into: &grid, area: left)
             rest = right.splitLeft(2).rest
@@ -28,14 +30,16 @@ struct WallFooter: Widget {
         hints().render(into: &grid, area: rest)
     }
 
-    /// Quit and pause matter most to someone walking up to the screen; theme least.
+    /// Quit and pause matter most to someone walking up to the screen; theme least. Opened
+    /// from the board, q goes back to it, and the hint says so.
     private func hints() -> BadgeRow {
         BadgeRow([
             Badge(model.isPaused ? "space resume" : "space pause", role: .dim, priority: 4),
             Badge(style.leftRight, role: .dim, priority: 3),
             Badge("u upvote", role: .dim, priority: 2),
             Badge("t theme", role: .dim, priority: 1),
-            Badge("q quit", role: .dim, priority: 5),
+            Badge("? help", role: .dim, priority: 0),
+            Badge(model.isEmbedded ? "q back" : "q quit", role: .dim, priority: 5),
         ], separator: style.dot.trimmingSpaces, separatorRole: .dim, align: .right)
     }
 }

@@ -16,9 +16,14 @@ public enum WallPresenter {
         public var kiosk: Bool
         public var isPaused: Bool
         public var statusLine: String?
+        /// Opened from the interactive board: q goes back to it.
+        public var isEmbedded: Bool
+        /// `?` was pressed: the keys take the card's place.
+        public var showsHelp: Bool
 
         public init(boardName: String, theme: Theme, now: Date, timeZone: TimeZone, serviceWeek: ServiceWeekPhase = .none,
-                    isUTF8: Bool = true, kiosk: Bool = false, isPaused: Bool = false, statusLine: String? = nil) {
+                    isUTF8: Bool = true, kiosk: Bool = false, isPaused: Bool = false, statusLine: String? = nil,
+                    isEmbedded: Bool = false, showsHelp: Bool = false) {
             self.boardName = boardName
             self.theme = theme
             self.now = now
@@ -28,6 +33,8 @@ public enum WallPresenter {
             self.kiosk = kiosk
             self.isPaused = isPaused
             self.statusLine = statusLine
+            self.isEmbedded = isEmbedded
+            self.showsHelp = showsHelp
         }
     }
 
@@ -43,13 +50,15 @@ public enum WallPresenter {
                 isPinned: story.isPinned(at: context.now), isNew: slot?.reason == .new,
                 author: story.onBehalfOf ?? story.authorName, age: RelativeTime.ago(story.createdAt, now: context.now))
         }
-        return WallViewModel(
+        var model = WallViewModel(
             boardName: context.boardName, banner: banner(context), clock: ClockText.clock(context.now, timeZone: context.timeZone),
             card: card, reason: slot.map { reason($0.reason, story: story, context: context) } ?? "",
             ticker: headlines, tickerOffset: tickerOffset, tickerLabel: "NEW",
             position: WallPosition(index: max(0, position.index - 1), count: position.count), statusLine: context.statusLine,
             isPaused: context.isPaused, isUTF8: context.isUTF8, kiosk: context.kiosk,
             border: context.theme.border.glyphs, icons: context.theme.icons)
+        model.isEmbedded = context.isEmbedded
+        return model
     }
 
     /// The header banner: the theme's, with a countdown in the week before Customer Service Week.

@@ -94,15 +94,27 @@ public struct WallState: Sendable {
         return slot.map { slotStarted.addingTimeInterval(Double($0.dwell.components.seconds)) }
     }
 
+    /// The frame's view model. The footer counts stories ("3 of 30 stories"), never rotation
+    /// slots (30 stories take 78 when pins and top stories come round again).
     public func model(context: WallPresenter.Context) -> WallViewModel {
-        guard showingStats, let statsLines else {
-            return WallPresenter.model(story: currentStory, slot: slot, position: schedule.position, headlines: headlines,
-                                       tickerOffset: tickerOffset, context: context)
-        }
-        var model = WallPresenter.model(story: nil, slot: nil, position: schedule.position, headlines: headlines,
+        let progress = schedule.storyProgress
+        let position = (index: progress.seen, count: progress.of)
+        var model: WallViewModel
+        if showingStats, let statsLines {
+            model = WallPresenter.model(story: nil, slot: nil, position: position, headlines: headlines,
                                         tickerOffset: tickerOffset, context: context)
-        model.panel = statsLines
-        model.reason = "board statistics, every \(statsEvery ?? 0) stories"
+            model.panel = statsLines
+            model.reason = "board statistics, every \(statsEvery ?? 0) stories"
+        } else {
+            model = WallPresenter.model(story: currentStory, slot: slot, position: position, headlines: headlines,
+                                        tickerOffset: tickerOffset, context: context)
+        }
+        model.position.unit = progress.of == 1 ? "story" : "stories"
+        if context.showsHelp {
+            model.card = nil
+            model.panel = WallHelp.lines(isUTF8: context.isUTF8, isPaused: context.isPaused, isEmbedded: context.isEmbedded)
+            model.reason = ""
+        }
         return model
     }
 }

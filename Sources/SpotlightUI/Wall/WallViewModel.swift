@@ -26,6 +26,8 @@ public struct WallViewModel: Sendable, Equatable {
     public var isUTF8: Bool
     /// Lobby display: no key hints.
     public var kiosk: Bool
+    /// Shown from the interactive board (`w`): q goes back to it rather than quitting.
+    public var isEmbedded: Bool = false
     /// Shown in place of a story when there is no card: the celebration reel's title and
     /// closing cards. Nil shows the empty-board message.
     public var announcement: String?
@@ -61,15 +63,19 @@ public struct WallViewModel: Sendable, Equatable {
     }
 }
 
-/// Where the story on screen sits in the rotation cycle.
+/// Where the wall is in what it goes through: the stories of its rotation cycle, or the reel's
+/// cards. A count of 0 shows nothing.
 public struct WallPosition: Sendable, Equatable {
     /// Zero-based; shown to people as `index + 1`.
     public var index: Int
     public var count: Int
+    /// What is counted, plural ("stories" gives "3 of 30 stories"); nil gives the bare "3/30".
+    public var unit: String?
 
-    public init(index: Int, count: Int) {
+    public init(index: Int, count: Int, unit: String? = nil) {
         self.index = index
         self.count = count
+        self.unit = unit
     }
 }
 

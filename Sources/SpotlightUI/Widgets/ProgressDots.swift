@@ -1,5 +1,6 @@
-/// Where the wall is in its cycle: "● ● ● ○ ○ ○ ○  3/7". When the dots would not fit, only
-/// the count is shown ("3/70"), so a big board never pushes the rest of the footer away.
+/// Where the wall is in its cycle: "● ● ● ○ ○ ○ ○  3 of 7 stories". When the dots would not
+/// fit, only the count is shown ("3 of 70 stories"), so a big board never pushes the rest of the
+/// footer away.
 public struct ProgressDots: Widget {
     /// Zero-based position of the story on screen.
     public var index: Int
@@ -9,13 +10,16 @@ public struct ProgressDots: Widget {
     public var dotRole: Role
     public var emptyRole: Role
     public var labelRole: Role
+    /// What is counted, plural: "stories" labels "3 of 7 stories"; nil labels "3/7".
+    public var unit: String?
 
     public init(
-        index: Int, count: Int, filled: String = "●", empty: String = "○",
+        index: Int, count: Int, unit: String? = nil, filled: String = "●", empty: String = "○",
         dotRole: Role = .accent, emptyRole: Role = .dim, labelRole: Role = .meta
     ) {
         self.index = index
         self.count = count
+        self.unit = unit
         self.filled = filled
         self.empty = empty
         self.dotRole = dotRole
@@ -23,9 +27,11 @@ public struct ProgressDots: Widget {
         self.labelRole = labelRole
     }
 
-    /// "3/7": one-based for people.
+    /// "3/7" or "3 of 7 stories": one-based for people.
     public var label: String {
-        count > 0 ? "\(min(max(index, 0), count - 1) + 1)/\(count)" : ""
+        guard count > 0 else { return "" }
+        let shown = min(max(index, 0), count - 1) + 1
+        return unit.map { "\(shown) of \(count) \($0)" } ?? "\(shown)/\(count)"
     }
 
     /// Columns needed for the dots and the label together; narrower areas get the label alone.

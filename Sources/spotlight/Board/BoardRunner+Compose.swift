@@ -81,6 +81,7 @@ extension BoardRunner {
             } else {
                 story = try await store.post(draft)
                 state.say("posted #\(story.id) — thank you for sharing it!")
+                state.posted(story.id)
             }
             compose = nil
             composeBase = nil

@@ -170,8 +170,9 @@ extension BoardRunner {
             default:
                 return []
             }
+            state.writeSucceeded()
         } catch {
-            state.say(error.message, isError: true)
+            state.writeFailed(error)
             if case .upvote(let id) = effect, error.kind == .notFound { state.storyGone(id, message: error.message) }
         }
         await reload()

@@ -9,15 +9,22 @@ extension WallRunner {
 
     func handle(_ key: Key, now: Date) -> KeyOutcome {
         if options.kiosk { return kioskKey(key) }
+        if helpUntil != nil {
+            // The help card says any key closes it; the key does nothing else.
+            helpUntil = nil
+            needsRedraw = true
+            return .handled
+        }
         switch key {
         case .char("q"), .char("Q"), .escape:
             return .quit
         case .char("w") where options.embedded:
             return .quit
         case .char(" "):
+            // The footer shows the pause and the key that resumes; a message would say it twice.
             isPaused.toggle()
             if !isPaused { state.restartDwell(now: now) }
-            say(isPaused ? "paused; space to resume" : "resumed", for: 2)
+            needsRedraw = true
         case .right, .char("l"), .char("n"):
             state.advance(now: now)
             needsRedraw = true
@@ -29,8 +36,8 @@ extension WallRunner {
         case .char("t"):
             nextTheme()
         case .char("?"):
-            say(session.isUTF8 ? "space pause · ←/→ previous/next · u upvote · t theme · q quit"
-                : "space pause - <-/-> previous/next - u upvote - t theme - q quit", for: 6)
+            helpUntil = now.addingTimeInterval(Self.helpSeconds)
+            needsRedraw = true
         case .ctrl("l"):
             session.repaintAll()
             needsRedraw = true

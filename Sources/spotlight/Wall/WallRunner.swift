@@ -43,6 +43,9 @@ final class WallRunner {
     var themeChosenByKey = false
     var themeCache: [String: Theme?] = [:]
     var isPaused = false
+    /// While set, the help card (`?`) is on screen; it closes by itself then.
+    var helpUntil: Date?
+    static let helpSeconds: TimeInterval = 30
     var message: (text: String, until: Date)?
     var nextTicker: Date
     var nextPoll: Date
@@ -186,6 +189,10 @@ final class WallRunner {
             self.message = nil
             needsRedraw = true
         }
+        if let helpUntil, now >= helpUntil {
+            self.helpUntil = nil
+            needsRedraw = true
+        }
         let minute = Int(now.timeIntervalSince1970 / 60)
         if minute != shownMinute {
             shownMinute = minute
@@ -221,6 +228,7 @@ final class WallRunner {
         var wake = [nextTicker, nextPoll, now.addingTimeInterval(ClockText.secondsToNextMinute(now))] + rechecks.prefix(1)
         if !isPaused, let ends = state.slotEnds { wake.append(ends) }
         if let message { wake.append(message.until) }
+        if let helpUntil { wake.append(helpUntil) }
         let seconds = max(0, (wake.min() ?? now).timeIntervalSince(now))
         return .milliseconds(Int((seconds * 1000).rounded(.up)))
     }
@@ -235,7 +243,7 @@ final class WallRunner {
         let context = WallPresenter.Context(
             boardName: state.settings.name, theme: shown, now: now, timeZone: .current,
             serviceWeek: serviceWeek(now: now), isUTF8: session.isUTF8, kiosk: options.kiosk, isPaused: isPaused,
-            statusLine: message?.text ?? board.problem)
+            statusLine: message?.text ?? board.problem, isEmbedded: options.embedded, showsHelp: helpUntil != nil)
         session.draw(WallScreen.render(state.model(context: context), width: width, height: height))
     }
 
