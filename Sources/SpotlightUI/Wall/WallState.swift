@@ -102,7 +102,7 @@ public struct WallState: Sendable {
         var model = WallPresenter.model(story: nil, slot: nil, position: schedule.position, headlines: headlines,
                                         tickerOffset: tickerOffset, context: context)
         model.panel = statsLines
-        model.reason = "board statistics, every \(statsEvery ?? 0) stories"
+        model.reason = "board statistics, every \(Plural.count(statsEvery ?? 0, "story"))"
         return model
     }
 }
