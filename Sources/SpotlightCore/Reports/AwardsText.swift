@@ -75,11 +75,11 @@ public enum AwardsText {
             }
         }
         out += ["", "## The stories that earned it"]
+        let marks = RecognitionMarks.unicode
         for award in report.departments {
             guard let winner = award.winner else { continue }
             out += ["", "### " + winnerHeading(award.department, winner.hero, escape: md), ""]
             for story in winner.stories {
-                let marks = RecognitionMarks.unicode
                 out.append("- `#\(story.id)` \(md(story.title)) · \(marks.votes) \(story.votes) · \(marks.medallion) \(story.medallions)")
             }
         }

@@ -1,6 +1,7 @@
-/// The marks in front of vote and medallion counts in the text people read: `list`, `awards`,
-/// the newsletter and `stats` use the same ★ and 🏅 as the wall and the board (the standard
-/// theme icons, `ThemeIcons.standard`), and the same ASCII stand-ins where the output is ASCII.
+/// The marks in front of vote and medallion counts in the text people read: `list`, `awards`
+/// and the newsletter use the same ★ and 🏅 as the wall and the board (the standard theme
+/// icons, `ThemeIcons.standard`; a test keeps them equal), and the same ASCII stand-ins where
+/// the output is ASCII.
 public struct RecognitionMarks: Sendable, Equatable {
     public let votes: String
     public let medallion: String
@@ -12,7 +13,7 @@ public struct RecognitionMarks: Sendable, Equatable {
 
     /// "★ 3 votes · 🏅 1 medallion": the words stay, so the line still reads where a font
     /// lacks the glyph (a print server without emoji shows a box, not a meaning).
-    public func counts(votes: Int, medallions: Int, separator: String = " · ") -> String {
-        "\(self.votes) \(Plural.count(votes, "vote"))\(separator)\(medallion) \(Plural.count(medallions, "medallion"))"
+    public func counts(votes: Int, medallions: Int) -> String {
+        "\(self.votes) \(Plural.count(votes, "vote")) · \(medallion) \(Plural.count(medallions, "medallion"))"
     }
 }
