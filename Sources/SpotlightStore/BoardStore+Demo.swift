@@ -45,7 +45,7 @@ extension BoardStore {
                                        .integer(BoardRules.medallionYear(of: now))])
                 }
             }
-            try await audit("demo", story: nil, detail: "added \(samples.count) demo stories")
+            try await audit("demo", story: nil, detail: "added \(Plural.count(samples.count, "demo story", "demo stories"))")
             return samples.count
         }
     }

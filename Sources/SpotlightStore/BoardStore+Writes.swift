@@ -85,7 +85,8 @@ extension BoardStore {
                                            [.text(account.login), .integer(year)])
             let already = try await scalarInt("SELECT count(*) FROM medallions WHERE giver = ? AND story_id = ?",
                                               [.text(account.login), .integer(id)]) > 0
-            try BoardRules.checkMedallion(by: account, on: story, givenThisYear: used, perYear: perYear, alreadyGivenToStory: already)
+            try BoardRules.checkMedallion(by: account, on: story, givenThisYear: used, perYear: perYear, alreadyGivenToStory: already,
+                                          year: year)
             try await execute("INSERT INTO medallions(story_id, giver, hero, given_at, year) VALUES (?, ?, ?, ?, ?)",
                               [.integer(id), .text(account.login), .text(story.hero), .integer(now.millis), .integer(year)])
             try await recount(story)

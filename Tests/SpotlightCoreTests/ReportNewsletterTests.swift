@@ -117,12 +117,37 @@ import Testing
         #expect(issue([]).dailyHighlights.isEmpty)
     }
 
-    @Test func excerptsAreOneLineCutAtAWord() {
-        let body = "First line\n\nsecond   line " + String(repeating: "word ", count: 80)
+    @Test func excerptsKeepTheStorysLineBreaksAndAreCutAtAWord() {
+        let body = "\n  First   line\r\nstill first paragraph\n\n\n\nsecond   line " + String(repeating: "word ", count: 80)
         let story = NewsletterStory(F.story(1, hero: "A", body: body))
-        #expect(story.excerpt.hasPrefix("First line second line word"))
+        #expect(story.excerpt.hasPrefix("First line\nstill first paragraph\n\nsecond line word"))
+        #expect(story.paragraphs.count == 2 && story.paragraphs[0] == ["First line", "still first paragraph"])
         #expect(story.excerpt.hasSuffix("word…"))
         #expect(story.excerpt.count <= Newsletter.excerptLength)
         #expect(NewsletterStory.excerpt(String(repeating: "x", count: 300), length: 10) == "xxxxxxxxx…")
+        // A cut at a paragraph break leaves no blank line before the ellipsis.
+        #expect(NewsletterStory.excerpt("one two\n\nthree four", length: 10) == "one two…")
+    }
+
+    /// The wall keeps a story's line breaks; so does every newsletter format, still escaped.
+    @Test func everyFormatKeepsLineBreaksAndEscapesEachLine() {
+        let body = "Line <one>\n- line two\n\nNew *paragraph*"
+        let result = issue([F.story(1, hero: "A", votes: 3, at: "2026-10-05T09:00", body: body)])
+        let html = NewsletterHTML.render(result)
+        #expect(html.contains("<p class=\"excerpt\">Line &lt;one&gt;<br>\n- line two</p>\n<p class=\"excerpt\">New *paragraph*</p>"))
+        let markdown = NewsletterMarkdown.render(result)
+        #expect(markdown.contains("  Line \\<one\\>\\\n  \\- line two\\\n  New \\*paragraph\\*\\\n"))
+        let text = NewsletterText.render(result)
+        #expect(text.contains("    Line <one>\n    - line two\n\n    New *paragraph*\n"))
+    }
+
+    @Test func countsAreSingularForOne() {
+        var numbers = NewsletterNumbers()
+        (numbers.stories, numbers.storytellers, numbers.heroes, numbers.departments) = (1, 1, 1, 1)
+        (numbers.votes, numbers.medallions) = (1, 1)
+        #expect(numbers.sentence == "1 story posted by 1 storyteller recognised 1 person or team in 1 department "
+            + "(0 for internal customers, 0 for external). They received 1 vote, and 1 medallion was given.")
+        let markdown = NewsletterMarkdown.render(issue([F.story(1, hero: "A", votes: 1, at: "2026-10-05T09:00")]))
+        #expect(markdown.contains("★ 1 vote · 🏅 0 medallions") && !markdown.contains("▲") && !markdown.contains("◆"))
     }
 }

@@ -43,8 +43,12 @@ import Testing
         #expect(throws: Never.self) {
             try BoardRules.checkMedallion(by: other, on: story(), givenThisYear: 0, perYear: 1, alreadyGivenToStory: false)
         }
-        #expect(throws: SpotlightError.permission("you have given all 1 of your medallions this year; they renew on 1 January")) {
-            try BoardRules.checkMedallion(by: other, on: story(), givenThisYear: 1, perYear: 1, alreadyGivenToStory: false)
+        // One medallion a year is "your medallion", never "all 1 of your medallions".
+        #expect(throws: SpotlightError.permission("you have given your medallion for 2026; you get a new one on 1 January")) {
+            try BoardRules.checkMedallion(by: other, on: story(), givenThisYear: 1, perYear: 1, alreadyGivenToStory: false, year: 2026)
+        }
+        #expect(throws: SpotlightError.permission("you have given all 3 of your medallions this year; they renew on 1 January")) {
+            try BoardRules.checkMedallion(by: other, on: story(), givenThisYear: 3, perYear: 3, alreadyGivenToStory: false)
         }
     }
 

@@ -122,6 +122,25 @@ import Testing
         #expect(try P.run(["pin", "1", "--until", "someday"], board: board).status == 2)
     }
 
+    /// `list`, `show` and `pin` speak the board's language: ★ and 🏅, "until Wed 4 Dec" for a pin
+    /// through that day (stored as the next midnight, ISO only in --json), a team named once.
+    @Test func listShowAndPinUseTheBoardsMarksAndDates() throws {
+        let board = try newBoard("words")
+        _ = try post(board, ["--hero", "IT Help Desk", "--department", "IT Help Desk"])
+        let utc = ["TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        let pinned = try P.run(["pin", "1", "--until", "2030-12-04"], board: board, environment: utc)
+        #expect(pinned.stdout == "Pinned story #1 until Wed 4 Dec.\n", "\(pinned.stdout)\(pinned.stderr)")
+        let list = try P.run(["list"], board: board, environment: utc).stdout
+        #expect(list.contains("★  0 🏅 0") && !list.contains("▲") && !list.contains("◆"), "\(list)")
+        #expect(list.contains("IT Help Desk · external") && !list.contains("IT Help Desk · IT Help Desk"), "\(list)")
+        let show = try P.run(["show", "1"], board: board, environment: utc).stdout
+        #expect(show.contains("until Wed 4 Dec") && !show.contains("2030-12-05T"), "\(show)")
+        #expect(show.contains("Recognition: 0 votes, 0 medallions"))
+        #expect(try P.run(["show", "1", "--json"], board: board, environment: utc).stdout.contains("2030-12-05T00:00:00Z"))
+        let ascii = try P.run(["list"], board: board, environment: ["TZ": "UTC", "LANG": "C", "LC_ALL": "C"]).stdout
+        #expect(ascii.contains("*  0 (m) 0"), "\(ascii)")
+    }
+
     @Test func exportImportExportThroughTheCLIIsIdentical() throws {
         let dir = P.scratch("roundtrip")
         let board = dir + "/a.sqlite"

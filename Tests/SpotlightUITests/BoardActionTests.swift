@@ -43,7 +43,9 @@ import Testing
         #expect(state.status?.text.contains("your own story") == true)
         state.press(.up)
         state.offerMedal(41, left: 0, perYear: 1)
-        #expect(state.overlay == nil && state.status?.text.contains("all 1 of your medallions") == true)
+        #expect(state.overlay == nil && state.status?.text.contains("you have given your medallion this year") == true)
+        state.offerMedal(41, left: 0, perYear: 3)
+        #expect(state.status?.text.contains("you have given all 3 of your medallions") == true)
     }
 
     // MARK: Roles

@@ -42,6 +42,25 @@ import Testing
         #expect(story.contains("Story 1") && story.contains("the most recognised story of the period"))
     }
 
+    /// The intro card as `wall --reel` shows it for the default 30 days of the demo board: no
+    /// word alone on a line at 80×24 or 40×12; the #1 story without the pin badge (the reel
+    /// says why each story is there; a pin is the live wall's business).
+    @Test func goldenReelCards() {
+        var first = story(1, votes: 14, hero: "Mary Lopez")
+        first.medallions = 1
+        first.pin = Pin(pinnedBy: "jpark", pinnedAt: now, until: nil, note: "Story of the month")
+        let others = (2...30).map { story($0, votes: $0 % 7) }
+        let plan = ReelPlan(stories: [first] + others, periodText: "Mon 2 Nov 2026 – Tue 1 Dec 2026", count: 10)
+        let context = WallPresenter.Context(boardName: "Acme", theme: .builtIn, now: now, timeZone: TimeZone(identifier: "UTC")!)
+        for (w, h) in [(80, 24), (40, 12)] {
+            let intro = WallScreen.render(plan.model(plan.steps[0], position: 1, context: context), width: w, height: h)
+            expectGolden(intro, "reel-intro-\(w)x\(h)")
+        }
+        let top = plan.steps.count - 2
+        expectGolden(WallScreen.render(plan.model(plan.steps[top], position: top + 1, context: context), width: 80, height: 24),
+                     "reel-first-80x24")
+    }
+
     @Test func serviceWeekHighlightTakesEveryFourthSlot() {
         var state = WallState(settings: BoardSettings(), now: now)
         let highlight = story(99, votes: 4, hero: "Star")

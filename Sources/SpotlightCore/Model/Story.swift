@@ -59,6 +59,14 @@ public struct Story: Equatable, Sendable, Codable, Identifiable {
         self.pin = pin
     }
 
+    /// The department to show beside the hero, or nil when it only repeats the hero's name (a
+    /// team recognised as a whole would read "IT Help Desk · IT Help Desk").
+    public var departmentBesideHero: String? { Self.department(department, besideHero: hero) }
+
+    public static func department(_ department: String, besideHero hero: String) -> String? {
+        BoardRules.normalizedName(department) == BoardRules.normalizedName(hero) ? nil : department
+    }
+
     /// A pin counts only until its expiry.
     public func isPinned(at now: Date) -> Bool {
         guard let pin else { return false }

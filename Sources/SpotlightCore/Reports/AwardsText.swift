@@ -21,7 +21,14 @@ public enum AwardsText {
         return by == .name ? "tie; by name A–Z" : "tie on score; more \(by.rawValue)"
     }
 
-    public static func text(_ report: AwardsReport) -> String {
+    /// The department heading of a winner's stories: "Billing — Priya Shah", or the name once
+    /// for a team named after its department.
+    static func winnerHeading(_ department: String, _ hero: String, escape: (String) -> String) -> String {
+        Story.department(department, besideHero: hero) == nil ? escape(department) : "\(escape(department)) — \(escape(hero))"
+    }
+
+    /// `marks` are ASCII where the output is (a non-UTF-8 locale).
+    public static func text(_ report: AwardsReport, marks: RecognitionMarks = .unicode) -> String {
         var out = [Sanitizer.singleLine(heading(report)), report.period.text, AwardFormula.description, ""]
         guard !report.departments.isEmpty else {
             out.append("No stories in this period\(report.customer.map { " for \($0.rawValue) customers" } ?? ""), so no awards yet.")
@@ -41,10 +48,10 @@ public enum AwardsText {
         out += ["", "The stories that earned it"]
         for award in report.departments {
             guard let winner = award.winner else { continue }
-            out += ["", "\(Sanitizer.singleLine(award.department)) — \(Sanitizer.singleLine(winner.hero))"]
+            out += ["", winnerHeading(award.department, winner.hero, escape: Sanitizer.singleLine)]
             var stories = TextTable([.init("", .right), .init("", maxWidth: 60), .init("", .right), .init("", .right)])
             for story in winner.stories {
-                stories.add(["#\(story.id)", story.title, "▲\(story.votes)", "◆\(story.medallions)"])
+                stories.add(["#\(story.id)", story.title, "\(marks.votes) \(story.votes)", "\(marks.medallion) \(story.medallions)"])
             }
             out += stories.lines(indent: "  ")
         }
@@ -68,11 +75,12 @@ public enum AwardsText {
             }
         }
         out += ["", "## The stories that earned it"]
+        let marks = RecognitionMarks.unicode
         for award in report.departments {
             guard let winner = award.winner else { continue }
-            out += ["", "### \(md(award.department)) — \(md(winner.hero))", ""]
+            out += ["", "### " + winnerHeading(award.department, winner.hero, escape: md), ""]
             for story in winner.stories {
-                out.append("- `#\(story.id)` \(md(story.title)) · ▲ \(story.votes) · ◆ \(story.medallions)")
+                out.append("- `#\(story.id)` \(md(story.title)) · \(marks.votes) \(story.votes) · \(marks.medallion) \(story.medallions)")
             }
         }
         return out.joined(separator: "\n") + "\n"

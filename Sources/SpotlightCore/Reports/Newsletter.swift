@@ -11,11 +11,13 @@ public struct GivenMedallion: Equatable, Sendable {
     }
 }
 
-/// A story as the newsletter prints it: a one-paragraph excerpt instead of the whole body.
+/// A story as the newsletter prints it: an excerpt instead of the whole body.
 public struct NewsletterStory: Equatable, Sendable {
     public let reference: StoryReference
     public let customer: CustomerKind
-    /// The body on one line, cut to `Newsletter.excerptLength` characters.
+    /// The start of the body, cut to `Newsletter.excerptLength` characters. Its line breaks
+    /// stay (as on the wall): lines are joined by "\n" and paragraphs by a blank line; spaces
+    /// inside a line are collapsed.
     public let excerpt: String
     /// "Eun Kim", or "Ade Okafor on behalf of Rita from the Leeds depot".
     public let postedBy: String
@@ -25,17 +27,34 @@ public struct NewsletterStory: Equatable, Sendable {
     public init(_ story: Story) {
         reference = StoryReference(story)
         customer = story.customer
-        let flat = story.body.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        excerpt = Self.excerpt(flat, length: Newsletter.excerptLength)
+        excerpt = Self.excerpt(Self.tidyLines(story.body), length: Newsletter.excerptLength)
         postedBy = story.authorName + (story.onBehalfOf.map { " on behalf of \($0)" } ?? "")
         pinNote = story.pin?.note
     }
 
-    /// Cut at the last word break that fits (a long unbroken word is cut mid-word), then "…".
+    /// The excerpt's paragraphs, each a list of lines, for renderers that mark breaks up.
+    public var paragraphs: [[String]] {
+        excerpt.components(separatedBy: "\n\n").map { $0.components(separatedBy: "\n") }.filter { $0 != [""] }
+    }
+
+    /// Every line's spaces collapsed, runs of blank lines made one, none at either end.
+    static func tidyLines(_ body: String) -> String {
+        var lines: [String] = []
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let tidy = line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !tidy.isEmpty || !(lines.last?.isEmpty ?? true) { lines.append(tidy) }
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Cut at the last word or line break that fits (a long unbroken word is cut mid-word),
+    /// then "…".
     static func excerpt(_ text: String, length: Int) -> String {
         guard text.count > length else { return text }
         let head = text.prefix(length - 1)
-        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        var cut = head.lastIndex(where: { $0 == " " || $0 == "\n" }).map { head[..<$0] } ?? head
+        while cut.last == "\n" { cut = cut.dropLast() }
         return String(cut.isEmpty ? head : cut) + "…"
     }
 }
@@ -72,14 +91,14 @@ public struct NewsletterNumbers: Equatable, Sendable {
 
     /// One sentence made only of numbers and our own words, so it is safe in every format.
     public var sentence: String {
-        func n(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+        func n(_ count: Int, _ one: String, _ many: String? = nil) -> String { Plural.count(count, one, many) }
         guard stories > 0 else {
             return "No stories were posted in this period; \(n(medallions, "medallion was", "medallions were")) given."
         }
-        return "\(n(stories, "story", "stories")) posted by \(n(storytellers, "storyteller", "storytellers")) recognised "
-            + "\(n(heroes, "person or team", "people and teams")) in \(n(departments, "department", "departments")) "
+        return "\(n(stories, "story")) posted by \(n(storytellers, "storyteller")) recognised "
+            + "\(n(heroes, "person or team", "people and teams")) in \(n(departments, "department")) "
             + "(\(internalCustomers) for internal customers, \(externalCustomers) for external). "
-            + "They received \(n(votes, "vote", "votes")), and \(n(medallions, "medallion was", "medallions were")) given."
+            + "They received \(n(votes, "vote")), and \(n(medallions, "medallion was", "medallions were")) given."
     }
 }
 

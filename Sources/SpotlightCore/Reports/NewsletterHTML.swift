@@ -1,7 +1,7 @@
 /// The newsletter as one self-contained HTML file: inline CSS, no scripts, no external
 /// resources, every user string through `HTMLText.escape`. It can be mailed, put on an
-/// intranet or printed as it is. No emoji in our own markup: a machine without an emoji
-/// font (many print servers) would show empty boxes; ▲ and ◆ are in every common font.
+/// intranet or printed as it is. Counts carry the board's ★ and 🏅 with their words ("★ 3
+/// votes"), so a print server without an emoji font shows a box but loses no meaning.
 public enum NewsletterHTML {
     public static func render(_ issue: Newsletter) -> String {
         let h = HTMLText.escape
@@ -41,7 +41,7 @@ public enum NewsletterHTML {
         if !issue.medallions.isEmpty {
             out.append("<section>\n<h2>Medallions given</h2>\n<ul>")
             for line in issue.medallions {
-                out.append("<li><span class=\"hero\">\(h(line.hero))</span> — \(line.count) \(line.count == 1 ? "medallion" : "medallions") for “\(h(line.story.title))” \(ref(line.story))</li>")
+                out.append("<li><span class=\"hero\">\(h(line.hero))</span> — \(Plural.count(line.count, "medallion")) for “\(h(line.story.title))” \(ref(line.story))</li>")
             }
             out.append("</ul>\n</section>")
         }
@@ -61,12 +61,16 @@ public enum NewsletterHTML {
     private static func article(_ story: NewsletterStory) -> String {
         let h = HTMLText.escape
         let r = story.reference
+        let department = Story.department(r.department, besideHero: r.hero).map { " · " + h($0) } ?? ""
         var parts = [
             "<article>", "<h4>\(h(r.title))</h4>",
-            "<p class=\"meta\"><span class=\"hero\">\(h(r.hero))</span> · \(h(r.department)) · \(story.customer.rawValue) customer · \(counts(r)) \(ref(r))</p>",
+            "<p class=\"meta\"><span class=\"hero\">\(h(r.hero))</span>\(department) · \(story.customer.rawValue) customer · \(counts(r)) \(ref(r))</p>",
         ]
         if let note = story.pinNote { parts.append("<p class=\"note\">Pinned: \(h(note))</p>") }
-        if !story.excerpt.isEmpty { parts.append("<p class=\"excerpt\">\(h(story.excerpt))</p>") }
+        // The story's own line breaks, as the wall shows them: a paragraph each, <br> inside.
+        for paragraph in story.paragraphs {
+            parts.append("<p class=\"excerpt\">\(paragraph.map(h).joined(separator: "<br>\n"))</p>")
+        }
         parts += ["<p class=\"by\">Posted by \(h(story.postedBy))</p>", "</article>"]
         return parts.joined(separator: "\n")
     }

@@ -35,7 +35,7 @@ public enum NewsletterMarkdown {
         if !issue.medallions.isEmpty {
             out += ["## 🏅 Medallions given", ""]
             for line in issue.medallions {
-                out.append("- **\(md(line.hero))** — \(line.count) \(line.count == 1 ? "medallion" : "medallions") for “\(md(line.story.title))” \(ref(line.story))")
+                out.append("- **\(md(line.hero))** — \(Plural.count(line.count, "medallion")) for “\(md(line.story.title))” \(ref(line.story))")
             }
             out.append("")
         }
@@ -55,24 +55,28 @@ public enum NewsletterMarkdown {
     private static func storyBlock(_ story: NewsletterStory, heading: String?) -> [String] {
         let md = MarkdownText.escape
         let r = story.reference
-        let meta = "**\(md(r.hero))** · \(md(r.department)) · \(story.customer.rawValue) customer · \(counts(r)) · \(ref(r))"
+        let department = Story.department(r.department, besideHero: r.hero).map { " · " + md($0) } ?? ""
+        let meta = "**\(md(r.hero))**\(department) · \(story.customer.rawValue) customer · \(counts(r)) · \(ref(r))"
+        // A backslash at the end of a line is CommonMark's hard break (trailing spaces would be
+        // invisible); it keeps the story's own line breaks. Each line is escaped on its own, so
+        // none can start a block.
         var lines: [String]
         if let heading {
             lines = ["\(heading) \(md(r.title))", "", meta, ""]
             if let note = story.pinNote { lines += ["> Pinned: \(md(note))", ""] }
-            if !story.excerpt.isEmpty { lines += [md(story.excerpt), ""] }
+            for paragraph in story.paragraphs { lines += [paragraph.map(md).joined(separator: "\\\n"), ""] }
             lines += ["*Posted by \(md(story.postedBy))*", ""]
         } else {
-            // A backslash at the end of a line is CommonMark's hard break (trailing spaces would be invisible).
+            // Inside a list item a blank line would loosen the list, so paragraphs are line breaks too.
             lines = ["- **\(md(r.title))**\\", "  \(meta)\\"]
-            if !story.excerpt.isEmpty { lines.append("  \(md(story.excerpt))\\") }
+            lines += story.paragraphs.joined().map { "  \(md($0))\\" }
             lines += ["  *Posted by \(md(story.postedBy))*", ""]
         }
         return lines
     }
 
     static func counts(_ r: StoryReference) -> String {
-        "▲ \(r.votes) \(r.votes == 1 ? "vote" : "votes") · ◆ \(r.medallions) \(r.medallions == 1 ? "medallion" : "medallions")"
+        RecognitionMarks.unicode.counts(votes: r.votes, medallions: r.medallions)
     }
 
     static func ref(_ r: StoryReference) -> String { "`#\(r.id)`" }

@@ -45,7 +45,7 @@ public enum NewsletterText {
         if !issue.medallions.isEmpty {
             heading("Medallions given")
             for line in issue.medallions {
-                item("\(s(line.hero)): \(line.count) \(line.count == 1 ? "medallion" : "medallions") for \"\(s(line.story.title))\" (#\(line.story.id))")
+                item("\(s(line.hero)): \(Plural.count(line.count, "medallion")) for \"\(s(line.story.title))\" (#\(line.story.id))")
             }
         }
         if !issue.newcomers.isEmpty {
@@ -70,14 +70,19 @@ public enum NewsletterText {
             DisplayWidth.wrap(text, width: width - indent.count).map { indent + $0 }
         }
         var lines = [""] + DisplayWidth.wrap("#\(r.id)  \(s(r.title))", width: width)
-        lines += wrapped("\(s(r.hero)) · \(s(r.department)) · \(story.customer.rawValue) customer · \(counts(r))")
+        let department = Story.department(r.department, besideHero: r.hero).map { " · " + s($0) } ?? ""
+        lines += wrapped("\(s(r.hero))\(department) · \(story.customer.rawValue) customer · \(counts(r))")
         if let note = story.pinNote { lines += wrapped("Pinned: \(s(note))") }
-        if !story.excerpt.isEmpty { lines += wrapped(s(story.excerpt)) }
+        // The story's own line breaks stay; a blank line between its paragraphs.
+        for (i, paragraph) in story.paragraphs.enumerated() {
+            if i > 0 { lines.append("") }
+            for line in paragraph { lines += wrapped(s(line)) }
+        }
         lines += wrapped("Posted by \(s(story.postedBy))")
         return lines
     }
 
     private static func counts(_ r: StoryReference) -> String {
-        "\(r.votes) \(r.votes == 1 ? "vote" : "votes"), \(r.medallions) \(r.medallions == 1 ? "medallion" : "medallions")"
+        "\(Plural.count(r.votes, "vote")), \(Plural.count(r.medallions, "medallion"))"
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 public enum StatsText {
     public static func render(_ stats: BoardStats, boardName: String, period: ReportPeriod, glyphs: ChartGlyphs) -> String {
         let range = glyphs == .unicode ? period.text : period.text.replacingOccurrences(of: "–", with: "-")
-        var out = [Sanitizer.singleLine(boardName) + " \(glyphs.dash) statistics", "\(range) (\(stats.weeks.count) \(stats.weeks.count == 1 ? "week" : "weeks"), Monday to Sunday)", ""]
+        var out = [Sanitizer.singleLine(boardName) + " \(glyphs.dash) statistics", "\(range) (\(Plural.count(stats.weeks.count, "week")), Monday to Sunday)", ""]
         guard stats.stories + stats.votes + stats.medallions > 0 else {
             out.append("No stories, votes or medallions in this period yet: post one with `spotlight post`.")
             return out.joined(separator: "\n") + "\n"
@@ -39,7 +39,7 @@ public enum StatsText {
             out += ["", "Most active storytellers"]
             var table = TextTable([.init("", .right), .init(""), .init("", .right), .init("")])
             for (i, teller) in stats.storytellers.enumerated() {
-                table.add(["\(i + 1).", teller.name, String(teller.count), teller.count == 1 ? "story" : "stories"])
+                table.add(["\(i + 1).", teller.name, String(teller.count), Plural.noun(teller.count, "story")])
             }
             out += table.lines(indent: "  ")
         }

@@ -45,8 +45,9 @@ public enum BoardRules {
         name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// `year` names the allowance in the message when the caller knows it.
     public static func checkMedallion(
-        by actor: Account, on story: Story, givenThisYear: Int, perYear: Int, alreadyGivenToStory: Bool
+        by actor: Account, on story: Story, givenThisYear: Int, perYear: Int, alreadyGivenToStory: Bool, year: Int? = nil
     ) throws(SpotlightError) {
         guard story.status == .visible else {
             throw .permission("story #\(story.id) is \(story.status.rawValue); it cannot receive a medallion")
@@ -58,7 +59,10 @@ public enum BoardRules {
             throw .permission("you have already given a medallion for story #\(story.id)")
         }
         guard givenThisYear < perYear else {
-            throw .permission("you have given all \(perYear) of your medallions this year; they renew on 1 January")
+            let when = year.map { "for \($0)" } ?? "this year"
+            throw .permission(perYear == 1
+                ? "you have given your medallion \(when); you get a new one on 1 January"
+                : "you have given all \(perYear) of your medallions \(when); they renew on 1 January")
         }
     }
 

@@ -15,6 +15,15 @@ public enum ClockText {
         day(components(date, timeZone))
     }
 
+    /// When a pin ends, as the wall, the board and the CLI all say it. "until friday" is stored
+    /// as the midnight that starts Saturday, so a pin ending at midnight shows the last day it
+    /// covers ("Fri 4 Dec"); one ending at any other moment ("12h") shows the time as well.
+    public static func pinEnd(_ until: Date, timeZone: TimeZone) -> String {
+        let c = components(until, timeZone)
+        guard c.hour == 0, c.minute == 0, c.second == 0 else { return clock(until, timeZone: timeZone) }
+        return day(until.addingTimeInterval(-1), timeZone: timeZone)
+    }
+
     /// Today's calendar date where the wall is, for Customer Service Week.
     public static func calendarDate(_ date: Date, timeZone: TimeZone) -> CalendarDate {
         let c = components(date, timeZone)
@@ -30,7 +39,7 @@ public enum ClockText {
     private static func components(_ date: Date, _ timeZone: TimeZone) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        return calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: date)
+        return calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute, .second], from: date)
     }
 
     private static func day(_ c: DateComponents) -> String {

@@ -44,13 +44,16 @@ struct BoardDetailView: Widget {
         out.append([])
         var hero: [Span] = []
         if !story.hero.isEmpty { hero += [Span(style.hero + " ", role: .hero), Span(story.hero, role: .hero)] }
-        hero += [Span(style.dot, role: .dim), Span(story.department, role: .meta),
-                 Span(style.dot, role: .dim), Span("\(story.customer.rawValue) customer", role: .dim)]
+        if let department = story.departmentBesideHero {
+            if !hero.isEmpty { hero.append(Span(style.dot, role: .dim)) }
+            hero.append(Span(department, role: .meta))
+        }
+        hero += [Span(style.dot, role: .dim), Span("\(story.customer.rawValue) customer", role: .dim)]
         out.append(hero)
-        var recognition = [Span("\(style.votes) \(story.votes) vote\(story.votes == 1 ? "" : "s")", role: voted ? .accent : .badge)]
+        var recognition = [Span("\(style.votes) \(Plural.count(story.votes, "vote"))", role: voted ? .accent : .badge)]
         if voted { recognition.append(Span(" (yours among them)", role: .dim)) }
         recognition += [Span(style.dot, role: .dim),
-                        Span("\(style.medallion) \(story.medallions) medallion\(story.medallions == 1 ? "" : "s")", role: .badge)]
+                        Span("\(style.medallion) \(Plural.count(story.medallions, "medallion"))", role: .badge)]
         if !story.tags.isEmpty {
             recognition += [Span(style.dot, role: .dim), Span("tags: " + story.tags.joined(separator: ", "), role: .meta)]
         }
@@ -63,7 +66,7 @@ struct BoardDetailView: Widget {
         if let pin = story.pin {
             var text = (pin.isLive(at: now) ? "pinned by " : "pin ended; was pinned by ") + pin.pinnedBy
             if let until = pin.until, pin.isLive(at: now) {
-                text += " until " + ClockText.day(until.addingTimeInterval(-1), timeZone: timeZone)
+                text += " until " + ClockText.pinEnd(until, timeZone: timeZone)
             }
             if let note = pin.note, !note.isEmpty { text += " \(style.dash) " + note }
             out.append([Span(style.pin + " ", role: .pinned), Span(text, role: .pinned)])

@@ -7,7 +7,8 @@ public enum BoardHelp {
         public var action: String
     }
 
-    public static func entries(for view: BoardView, viewer: BoardViewer, isUTF8: Bool = true) -> [Entry] {
+    /// `votes` is the theme's vote icon: the legend draws it in the style of a count holding your vote.
+    public static func entries(for view: BoardView, viewer: BoardViewer, isUTF8: Bool = true, votes: String = "★") -> [Entry] {
         let arrows = isUTF8 ? "↑/↓ j/k" : "Up/Down j/k"
         var list: [Entry] = []
         func add(_ keys: String, _ action: String) { list.append(Entry(keys: keys, action: action)) }
@@ -40,6 +41,8 @@ public enum BoardHelp {
         }
         if view == .list || view == .detail {
             add("u", "upvote, or take your vote back")
+            // The keys column has the accent style, the one a vote count takes when yours is in it.
+            add(votes, "a count drawn like this includes your vote")
             add("m", "give your medallion to the story's hero")
             add("n", "write a new story")
             add("e", viewer.isManager ? "edit the story (any story, as a manager)" : "edit your own story")

@@ -66,7 +66,8 @@ struct BoardListView: Widget {
             x += c.hero + 2
         }
         if c.department > 0 {
-            TextLine(story.department, role: .meta, ellipsis: style.ellipsis)
+            // Blank when it only repeats the hero (a team recognised as a whole).
+            TextLine(c.hero > 0 ? story.departmentBesideHero ?? "" : story.department, role: .meta, ellipsis: style.ellipsis)
                 .render(into: &grid, area: Rect(x: x, y: line.y, width: c.department, height: 1))
             x += c.department + 2
         }

@@ -27,7 +27,7 @@ struct BoardOverlayView {
     }
 
     private func help(scroll: Int, into grid: inout Grid, area: Rect) {
-        let entries = BoardHelp.entries(for: state.view, viewer: state.viewer, isUTF8: isUTF8)
+        let entries = BoardHelp.entries(for: state.view, viewer: state.viewer, isUTF8: isUTF8, votes: style.votes)
         let note = BoardHelp.note(for: state.viewer)
         let keyWidth = min(16, entries.map { SafeText($0.keys).width }.max() ?? 0)
         let wanted = entries.count + (note == nil ? 0 : 2)

@@ -99,7 +99,7 @@ public enum BoardScreen {
         if state.view != .managers, state.total > 0 {
             position = "\(state.selection + 1)/\(state.total)" + (state.window.totalIsCapped ? "+" : "")
         } else if state.view == .managers {
-            position = "\(state.managers.count) manager\(state.managers.count == 1 ? "" : "s")"
+            position = Plural.count(state.managers.count, "manager")
         }
         let positionText = SafeText(position)
         var room = row.width

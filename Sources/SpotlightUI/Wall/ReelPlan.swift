@@ -25,14 +25,15 @@ public struct ReelPlan: Sendable, Equatable {
             steps = [.announcement("No stories were posted \(periodText). Next time, then!")]
             return
         }
-        var steps: [Step] = [.announcement(
-            "Celebrating our successes · \(periodText) · \(stories.count) stor\(stories.count == 1 ? "y" : "ies"), "
-                + "\(votes) vote\(votes == 1 ? "" : "s"), \(medallions) medallion\(medallions == 1 ? "" : "s")")]
+        // One line each for what, when and how much, so no count is cut from its noun mid-card.
+        let counts = [Plural.count(stories.count, "story"), Plural.count(votes, "vote"), Plural.count(medallions, "medallion")]
+        var steps: [Step] = [.announcement("Celebrating our successes\n\(periodText)\n" + counts.joined(separator: ", "))]
         for (index, story) in top.enumerated().reversed() {
             steps.append(.story(story, rank: index + 1, of: top.count))
         }
         let heroes = Set(top.map { BoardRules.normalizedName($0.hero) }).count
-        steps.append(.announcement("Thank you to all \(heroes) hero\(heroes == 1 ? "" : "es") — and to everyone who told their stories."))
+        let thanks = heroes == 1 ? "Thank you to our hero" : "Thank you to all \(Plural.count(heroes, "hero", "heroes"))"
+        steps.append(.announcement(thanks + " — and to everyone who told their stories."))
         self.steps = steps
     }
 
@@ -51,11 +52,13 @@ public struct ReelPlan: Sendable, Equatable {
             model = WallPresenter.model(story: nil, slot: nil, position: (position, steps.count), headlines: [],
                                         tickerOffset: 0, context: context)
             model.announcement = context.isUTF8 ? text : text.replacingOccurrences(of: "·", with: "-")
-                .replacingOccurrences(of: "—", with: "-")
+                .replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "–", with: "-")
         case .story(let story, let rank, let count):
             model = WallPresenter.model(story: story, slot: nil, position: (position, steps.count), headlines: [],
                                         tickerOffset: 0, context: context)
             model.reason = rank == 1 ? "the most recognised story of the period" : "number \(rank) of the top \(count)"
+            // The reel says why each story is here; a pin is the live wall's business.
+            model.card?.isPinned = false
         }
         model.tickerLabel = "REEL"
         return model

@@ -1,3 +1,5 @@
+import SpotlightCore
+
 /// The story card: badges, title, body, hero and department, votes and medallions, byline.
 /// Wraps its text once, plans rows with `WallCardPlan`, then draws; it never writes outside
 /// the area it is given, whatever the story contains.
@@ -67,14 +69,14 @@ struct WallCardView {
         return BadgeRow(items, spacing: 3)
     }
 
-    /// "🙌 Mary Lopez · Customer Support"
+    /// "🙌 Mary Lopez · Customer Support"; no department when it only repeats the team's name.
     private func heroSpans() -> [Span] {
         var spans: [Span] = []
         if !card.hero.isEmpty {
             spans.append(Span(style.hero + " ", role: .hero))
             spans.append(Span(card.hero, role: .hero))
         }
-        if !card.department.isEmpty {
+        if !card.department.isEmpty, Story.department(card.department, besideHero: card.hero) != nil {
             if !spans.isEmpty { spans.append(Span(style.dot, role: .dim)) }
             spans.append(Span(card.department, role: .meta))
         }

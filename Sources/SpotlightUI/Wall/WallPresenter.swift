@@ -65,7 +65,7 @@ public enum WallPresenter {
     static func banner(_ context: Context) -> String {
         let base = context.theme.banner(unicode: context.isUTF8)
         guard case .countdown(let days) = context.serviceWeek else { return base }
-        return base + (context.isUTF8 ? " · " : " - ") + "Customer Service Week in \(days) day\(days == 1 ? "" : "s")"
+        return base + (context.isUTF8 ? " · " : " - ") + "Customer Service Week in \(Plural.count(days, "day"))"
     }
 
     /// "Why is this on screen" (DESIGN §4), in the words a passer-by would use.
@@ -73,7 +73,7 @@ public enum WallPresenter {
         switch reason {
         case .pinned(let by, let until, let note):
             var text = "pinned by \(by)"
-            if let until { text += " until \(ClockText.day(until.addingTimeInterval(-1), timeZone: context.timeZone))" }
+            if let until { text += " until \(ClockText.pinEnd(until, timeZone: context.timeZone))" }
             if let note, !note.isEmpty { text += (context.isUTF8 ? " — " : " - ") + note }
             return text
         case .new:
@@ -81,11 +81,14 @@ public enum WallPresenter {
         case .trending:
             guard let story else { return "trending" }
             var parts: [String] = []
-            if story.votes > 0 { parts.append("\(story.votes) vote\(story.votes == 1 ? "" : "s")") }
-            if story.medallions > 0 { parts.append("\(story.medallions) medallion\(story.medallions == 1 ? "" : "s")") }
-            return parts.isEmpty ? "trending" : "trending: " + parts.joined(separator: ", ")
+            if story.votes > 0 { parts.append(Plural.count(story.votes, "vote")) }
+            if story.medallions > 0 { parts.append(Plural.count(story.medallions, "medallion")) }
+            guard !parts.isEmpty else { return "trending" }
+            // One vote is a start, not a trend.
+            let lead = story.votes + story.medallions == 1 ? "getting noticed" : "trending"
+            return lead + ": " + parts.joined(separator: ", ")
         case .departmentTurn(let department):
-            return "\(department)'s turn"
+            return "\(Possessive.of(department)) turn"
         case .rotation:
             return "in rotation"
         case .dailyHighlight:

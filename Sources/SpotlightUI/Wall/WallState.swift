@@ -104,12 +104,12 @@ public struct WallState: Sendable {
             model = WallPresenter.model(story: nil, slot: nil, position: position, headlines: headlines,
                                         tickerOffset: tickerOffset, context: context)
             model.panel = statsLines
-            model.reason = "board statistics, every \(statsEvery ?? 0) stories"
+            model.reason = "board statistics, every \(Plural.count(statsEvery ?? 0, "story"))"
         } else {
             model = WallPresenter.model(story: currentStory, slot: slot, position: position, headlines: headlines,
                                         tickerOffset: tickerOffset, context: context)
         }
-        model.position.unit = progress.of == 1 ? "story" : "stories"
+        model.position.unit = Plural.noun(progress.of, "story")
         if context.showsHelp {
             model.card = nil
             model.panel = WallHelp.lines(isUTF8: context.isUTF8, isPaused: context.isPaused, isEmbedded: context.isEmbedded)

@@ -41,7 +41,8 @@ struct AwardsCommand: AsyncParsableCommand {
         if output.json {
             CLI.say(try JSONOutput.encode(AwardsJSON(report)))
         } else {
-            let text = format == .markdown ? AwardsText.markdown(report) : AwardsText.text(report)
+            let marks = RecognitionMarks.forOutput(unicode: UserLocale.isUTF8)
+            let text = format == .markdown ? AwardsText.markdown(report) : AwardsText.text(report, marks: marks)
             CLI.say(String(text.dropLast()))
         }
     }

@@ -37,6 +37,6 @@ struct DemoCommand: AsyncParsableCommand {
         let count = try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: "Acme Support")) { store async throws(SpotlightError) in
             try await store.seed(DemoStories.all)
         }
-        CLI.say("Added \(count) demo stories to \(path). Try `spotlight list` or `spotlight show 1`.")
+        CLI.say("Added \(Plural.count(count, "demo story", "demo stories")) to \(path). Try `spotlight list` or `spotlight show 1`.")
     }
 }

@@ -12,11 +12,13 @@ struct PinCommand: AsyncParsableCommand {
     @Option(help: "A note shown with the pin, up to 120 characters.") var note: String?
 
     func run() async throws {
-        try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
+        let end = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
             let end = try until.map { text throws(SpotlightError) in try WhenParser.parse(text, now: store.clock.now, timeZone: .current) }
             try await store.pin(id.value, until: end, note: note)
+            return end
         }
-        CLI.say("Pinned story #\(id.value)" + (until.map { " until \($0)" } ?? "") + ".")
+        // The end as the board and `show` word it ("until Fri 4 Dec"), not as it was typed.
+        CLI.say("Pinned story #\(id.value)" + (end.map { " until " + ClockText.pinEnd($0, timeZone: .current) } ?? "") + ".")
     }
 }
 

@@ -85,6 +85,6 @@ struct NewsletterCommand: AsyncParsableCommand {
             throw .runtime("cannot write \(output): \(reason)")
         }
         let stories = issue.numbers.stories
-        CLI.note("Wrote the \(resolvedFormat.rawValue) newsletter for \(issue.period.text) (\(stories) \(stories == 1 ? "story" : "stories")) to \(output).")
+        CLI.note("Wrote the \(resolvedFormat.rawValue) newsletter for \(issue.period.text) (\(Plural.count(stories, "story"))) to \(output).")
     }
 }

@@ -33,7 +33,8 @@ struct ListCommand: AsyncParsableCommand {
         } else if stories.isEmpty {
             CLI.note(search != nil || department != nil ? "No stories match." : "No stories yet: post one with `spotlight post --title … --hero …`.")
         } else {
-            CLI.say(stories.map { StoryText.listLine($0, now: now) }.joined(separator: "\n"))
+            let marks = RecognitionMarks.forOutput(unicode: UserLocale.isUTF8)
+            CLI.say(stories.map { StoryText.listLine($0, now: now, marks: marks) }.joined(separator: "\n"))
         }
     }
 }

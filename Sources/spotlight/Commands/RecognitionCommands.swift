@@ -41,7 +41,7 @@ struct MedalCommand: AsyncParsableCommand {
             CLI.say("Took back your medallion for story #\(id.value).")
         } else {
             let left = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.giveMedallion(id.value) }
-            CLI.say("Gave a medallion for story #\(id.value). You have \(left) left this year.")
+            CLI.say("Gave a medallion for story #\(id.value). You have \(Plural.count(left, "medallion", zero: "no")) left this year.")
         }
     }
 }

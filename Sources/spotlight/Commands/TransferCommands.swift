@@ -40,7 +40,7 @@ struct ExportCommand: AsyncParsableCommand {
             unlink(temporary)
             throw .runtime("cannot write \(output): \(reason)")
         }
-        CLI.note("Exported \(export.stories.count) stories to \(output).")
+        CLI.note("Exported \(Plural.count(export.stories.count, "story")) to \(output).")
     }
 }
 
@@ -66,7 +66,7 @@ struct ImportCommand: AsyncParsableCommand {
         try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: nil)) { store async throws(SpotlightError) in
             try await store.importBoard(export)
         }
-        CLI.say("Imported \(export.stories.count) stories into \(boardOptions.location.path).")
+        CLI.say("Imported \(Plural.count(export.stories.count, "story")) into \(boardOptions.location.path).")
     }
 }
 

@@ -2,21 +2,24 @@ import Foundation
 import SpotlightCore
 
 /// Plain-text views of stories for `list` and `show`. Every user string passes the sanitizer:
-/// a story can never put a raw control character on the reader's terminal.
+/// a story can never put a raw control character on the reader's terminal. Dates are the
+/// board's ("Fri 4 Dec"); ISO 8601 is for `--json` only.
 enum StoryText {
-    static func listLine(_ story: Story, now: Date) -> String {
+    /// `marks`: the wall's ★ and 🏅, or their ASCII stand-ins in a non-UTF-8 locale.
+    static func listLine(_ story: Story, now: Date, marks: RecognitionMarks = .unicode) -> String {
         let safe = Sanitizer.singleLine
         var flags: [String] = []
         if story.isPinned(at: now) { flags.append("[pinned]") }
         if story.status == .hidden { flags.append("[hidden]") }
-        let counts = "▲\(pad(story.votes, 3)) ◆\(pad(story.medallions, 2))"
+        let counts = "\(marks.votes)\(pad(story.votes, 3)) \(marks.medallion)\(pad(story.medallions, 2))"
         let head = "\(TextTable.padRight("#\(story.id)", 6)) \(counts) \(TextTable.padRight(RelativeTime.short(story.createdAt, now: now), 4)) "
         let title = safe(story.title) + (flags.isEmpty ? "" : "  " + flags.joined(separator: " "))
-        let meta = String(repeating: " ", count: DisplayWidth.of(head)) + "\(safe(story.hero)) · \(safe(story.department)) · \(story.customer.rawValue)"
+        let who = [story.hero, story.departmentBesideHero].compactMap { $0.map(safe) } + [story.customer.rawValue]
+        let meta = String(repeating: " ", count: DisplayWidth.of(head)) + who.joined(separator: " · ")
         return head + title + "\n" + meta
     }
 
-    static func detail(_ story: Story, now: Date) -> String {
+    static func detail(_ story: Story, now: Date, timeZone: TimeZone = .current) -> String {
         let safe = Sanitizer.singleLine
         var lines = ["#\(story.id)  \(safe(story.title))", ""]
         func field(_ name: String, _ value: String) { lines.append(TextTable.padRight(name + ":", 13) + value) }
@@ -28,11 +31,11 @@ enum StoryText {
         if let behalf = story.onBehalfOf { posted += " on behalf of \(safe(behalf))" }
         field("Posted by", posted + " · " + RelativeTime.ago(story.createdAt, now: now))
         if let edited = story.editedAt { field("Edited", RelativeTime.ago(edited, now: now)) }
-        field("Recognition", "\(story.votes) vote\(story.votes == 1 ? "" : "s"), \(story.medallions) medallion\(story.medallions == 1 ? "" : "s")")
+        field("Recognition", "\(Plural.count(story.votes, "vote")), \(Plural.count(story.medallions, "medallion"))")
         if story.status != .visible { field("Status", story.status.rawValue) }
         if let pin = story.pin {
             var text = pin.isLive(at: now) ? "by \(safe(pin.pinnedBy))" : "expired (was by \(safe(pin.pinnedBy)))"
-            if let until = pin.until { text += " until " + ISO8601DateFormatter().string(from: until) }
+            if let until = pin.until { text += " until " + ClockText.pinEnd(until, timeZone: timeZone) }
             if let note = pin.note { text += " — \(safe(note))" }
             field("Pinned", text)
         }
