@@ -13,7 +13,9 @@ extension StandardThemes {
     private static let classic = #"""
     # classic — the default look, and the same as the theme compiled into spotlight.
     # Mid-tone colours on the terminal's own background read on dark and light terminals alike;
-    # the banner and badges paint their own background so they stay legible everywhere.
+    # the banner and badges paint their own background so they stay legible everywhere. At 8 and 16
+    # colours no ANSI colour but red and magenta reads on both dark and light terminals, so there hero,
+    # new and status keep the terminal's own colour and are marked by bold (ThemeContrastTests).
     name = "classic"
     description = "Calm blue and amber on the terminal's own background; the default."
     border = "rounded"
@@ -30,7 +32,7 @@ extension StandardThemes {
 
     [roles.banner]
     fg256 = 231
-    bg256 = 25
+    bg256 = 24
     fg16 = "bright-white"
     bg16 = "blue"
     fg8 = "white"
@@ -46,8 +48,8 @@ extension StandardThemes {
 
     [roles.hero]
     fg256 = 31
-    fg16 = "cyan"
-    fg8 = "cyan"
+    fg16 = "default"
+    fg8 = "default"
     bold = true
     mono = ["bold"]
 
@@ -58,15 +60,15 @@ extension StandardThemes {
 
     [roles.pinned]
     fg256 = 166
-    fg16 = "yellow"
-    fg8 = "yellow"
+    fg16 = "red"
+    fg8 = "red"
     bold = true
     mono = ["bold", "underline"]
 
     [roles.new]
-    fg256 = 34
-    fg16 = "green"
-    fg8 = "green"
+    fg256 = 28
+    fg16 = "default"
+    fg8 = "default"
     bold = true
     mono = ["bold"]
 
@@ -91,9 +93,9 @@ extension StandardThemes {
     fg8 = "magenta"
 
     [roles.status]
-    fg256 = 37
-    fg16 = "cyan"
-    fg8 = "cyan"
+    fg256 = 30
+    fg16 = "bright-blue"
+    fg8 = "default"
 
     [roles.error]
     fg256 = 160
@@ -269,7 +271,7 @@ extension StandardThemes {
     fg256 = 117
     bg256 = 18
     fg16 = "bright-cyan"
-    fg8 = "cyan"
+    fg8 = "white"
     bold = true
     mono = ["bold", "reverse"]
 
@@ -300,7 +302,8 @@ extension StandardThemes {
     [roles.new]
     fg256 = 120
     fg16 = "bright-green"
-    fg8 = "green"
+    fg8 = "black"
+    bg8 = "green"
     bold = true
     mono = ["bold"]
 
@@ -317,8 +320,8 @@ extension StandardThemes {
 
     [roles.accent]
     fg256 = 213
-    fg16 = "bright-magenta"
-    fg8 = "magenta"
+    fg16 = "cyan"
+    fg8 = "cyan"
 
     [roles.status]
     fg256 = 117
@@ -327,8 +330,10 @@ extension StandardThemes {
 
     [roles.error]
     fg256 = 210
-    fg16 = "bright-red"
-    fg8 = "red"
+    fg16 = "bright-white"
+    fg8 = "white"
+    bg16 = "red"
+    bg8 = "red"
     bold = true
     mono = ["bold", "underline"]
 
@@ -430,7 +435,8 @@ extension StandardThemes {
     private static let serviceWeek = #"""
     # service-week — Customer Service Week (first full Monday–Friday week of October): gold and
     # royal blue. The banner and badges paint their own blue so the gold stays readable on light
-    # terminals; gold text elsewhere uses darker golds that hold up on white as well as on black.
+    # terminals; gold text elsewhere uses darker golds that hold up on white as well as on black
+    # (at 8 and 16 colours no ANSI gold does, so there it is bold in the terminal's own colour).
     name = "service-week"
     description = "Festive gold and royal blue for Customer Service Week."
     border = "double"
@@ -449,24 +455,22 @@ extension StandardThemes {
     bg256 = 19
     fg16 = "bright-yellow"
     bg16 = "blue"
-    fg8 = "yellow"
+    fg8 = "white"
     bg8 = "blue"
     bold = true
     mono = ["bold", "reverse"]
 
     [roles.title]
-    fg256 = 33
-    fg16 = "bright-blue"
-    fg8 = "blue"
+    # Headlines keep the terminal's own colour: no blue reads at 7:1 on both dark and light terminals.
     bold = true
     mono = ["bold"]
 
     [roles.body]
 
     [roles.hero]
-    fg256 = 178
-    fg16 = "yellow"
-    fg8 = "yellow"
+    fg256 = 136
+    fg16 = "default"
+    fg8 = "default"
     bold = true
     mono = ["bold"]
 
@@ -476,9 +480,9 @@ extension StandardThemes {
     fg8 = "default"
 
     [roles.pinned]
-    fg256 = 214
-    fg16 = "yellow"
-    fg8 = "yellow"
+    fg256 = 130
+    fg16 = "red"
+    fg8 = "red"
     bold = true
     mono = ["bold", "underline"]
 
@@ -508,9 +512,9 @@ extension StandardThemes {
     fg8 = "default"
 
     [roles.accent]
-    fg256 = 214
-    fg16 = "yellow"
-    fg8 = "yellow"
+    fg256 = 136
+    fg16 = "default"
+    fg8 = "default"
 
     [roles.status]
     fg256 = 33
