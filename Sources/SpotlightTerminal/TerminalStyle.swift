@@ -65,8 +65,12 @@ extension TerminalStyle {
             guard let raw, raw >= 0, raw < depth.rawValue else { return -1 }
             return raw
         }
-        return ResolvedStyle(foreground: pick(fg256, fg16, fg8), background: pick(bg256, bg16, bg8),
-                             bold: bold, reverse: reverse, underline: underline, dim: dim)
+        let foreground = pick(fg256, fg16, fg8)
+        // Terminals that show bold as bright (xterm, the Linux console) draw bold black as dark
+        // grey, unreadable on the yellow of a badge: black text is drawn without bold.
+        let boldBlack = bold && !reverse && foreground == 0
+        return ResolvedStyle(foreground: foreground, background: pick(bg256, bg16, bg8),
+                             bold: bold && !boldBlack, reverse: reverse, underline: underline, dim: dim)
     }
 }
 

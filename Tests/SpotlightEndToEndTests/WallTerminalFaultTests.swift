@@ -60,15 +60,13 @@ import Testing
         #expect(refusal.stdout.isEmpty, "the wall wrote \(refusal.stdout.count) bytes into the file")
     }
 
-    /// LANG=C / LC_ALL=C: the wall still draws, with the ASCII fallback for everything it draws
-    /// itself. The board's stories are ASCII, so every character on screen must be: a non-ASCII
-    /// one can only come from the app's own chrome, and on a terminal that really is not UTF-8
-    /// it would show as mojibake. (Non-ASCII *story* text is passed through as UTF-8 by design —
-    /// TerminalSession runs ncurses in C.UTF-8 because LANG=C over ssh usually fronts a UTF-8
-    /// terminal — so it is not asserted on.)
+    /// LANG=C / LC_ALL=C: the wall still draws, with the ASCII fallback for everything it
+    /// draws — its own chrome and the stories' text (accents dropped, "?" for CJK and emoji) —
+    /// since on a terminal that really is not UTF-8 anything else shows as mojibake that cuts
+    /// the line and moves the border.
     @Test func aNonUTF8LocaleDrawsWithTheASCIIFallback() throws {
         let (_, board) = try F.emptyBoard("wall-lang-c")
-        try F.post(board, title: "Pat fixed the printer before the audit", body: "Pat stayed late and fixed it.", hero: "Pat")
+        try F.post(board, title: "Pat fixed the printer before the audit", body: "Zoë stayed late — 東京 🌙 too.", hero: "Pat")
         try F.post(board, title: "Lee answered every call during the outage", body: "No caller waited more than a minute.", hero: "Lee")
         let pinned = try SpotlightProcess.run(["pin", "1", "--note", "Story of the month", "--board", board])
         #expect(pinned.status == 0, "\(pinned.stderr)")
@@ -79,7 +77,7 @@ import Testing
             screen.frameProblem(width: 80, height: 24) == nil && screen.lines[0].hasPrefix("+-") && screen.lines[0].hasSuffix("-+")
         }]
         #expect(screens[0].contains("SERVICE SPOTLIGHT"))
-        // Both stories, so the pinned one's "Why" line is among the frames.
+        // Both stories, so the pinned one's "Why" line and the other one's body are among the frames.
         for _ in 0..<3 where !screens.contains(where: { $0.contains("Why: pinned") }) {
             // The card changes with every slot; the footer counts stories, not slots.
             let card = screens.last.map { Array($0.lines.dropFirst(3).dropLast(3)) }
@@ -91,6 +89,7 @@ import Testing
         // A status line in the bottom border, drawn by the app too.
         for suffix in ["", "-wal", "-shm"] { unlink(board + suffix) }
         screens.append(try tmux.waitFor("the board-missing status", deadline: 3) { $0.contains("board file missing") })
+        #expect(screens.contains { $0.contains("Zoe stayed late - ???? ?? too.") }, "the story's text, spelt in ASCII")
         for screen in screens {
             let foreign = screen.lines.enumerated().compactMap { index, line in
                 line.unicodeScalars.contains { $0.value > 0x7E } ? "row \(index + 1): \(line)" : nil

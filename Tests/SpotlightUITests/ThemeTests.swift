@@ -183,14 +183,42 @@ private func write(_ text: String, to path: String) throws {
             let catalog = ThemeCatalog(searchPaths: [root + "/user", root + "/missing", root + "/system"])
             #expect(try catalog.load("midnight").description == "mine")
             #expect(try catalog.load("extra").description == "extra")
-            #expect(catalog.names() == ["classic", "extra", "midnight"])
+            #expect(catalog.names() == ["classic", "extra", "high-contrast", "midnight", "mono", "service-week"])
         }
     }
 
-    @Test func classicIsBuiltInWhenNoFileExists() throws {
+    @Test func standardThemesAreBuiltInWhenNoFileExists() throws {
         let catalog = ThemeCatalog(searchPaths: [])
-        #expect(catalog.names() == ["classic"])
+        #expect(catalog.names() == ["classic", "high-contrast", "midnight", "mono", "service-week"])
         #expect(try catalog.load("classic") == Theme.builtIn)
+        for name in catalog.names() {
+            let theme = try catalog.load(name)
+            #expect(theme == (try Theme(contentsOfFile: themesDirectory + "/\(name).toml")))
+            #expect(catalog.path(for: name) == nil, "compiled in, not read from a file")
+        }
+    }
+
+    @Test func aFileOverridesTheCompiledInTheme() throws {
+        try withTemporaryDirectory { root in
+            try write("description = \"my own\"\n", to: root + "/high-contrast.toml")
+            #expect(try ThemeCatalog(searchPaths: [root]).load("high-contrast").description == "my own")
+        }
+    }
+
+    @Test func unknownThemeNamesTheDirectoriesSearched() throws {
+        do {
+            _ = try ThemeCatalog(searchPaths: ["/cfg/spotlight/themes", "/usr/share/spotlight/themes"]).load("neon")
+            Issue.record("neon must not load")
+        } catch {
+            #expect(error.description == "no theme named \"neon\" (looked for neon.toml in /cfg/spotlight/themes, "
+                + "/usr/share/spotlight/themes and among the built-in themes); "
+                + "available: classic, high-contrast, midnight, mono, service-week")
+        }
+        do {
+            _ = try ThemeCatalog(searchPaths: []).load("neon")
+        } catch {
+            #expect(error.description.contains("looked for neon.toml in no theme directories"))
+        }
     }
 
     @Test func unknownThemeListsWhatIsAvailable() throws {

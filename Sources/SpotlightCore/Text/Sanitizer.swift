@@ -25,6 +25,13 @@ public enum Sanitizer {
         sanitize(s, newline: " ", maxMarks: 4)
     }
 
+    /// Text from `displaySafe` or `singleLine`, spelt in what `charset` can show: unchanged for
+    /// UTF-8, transliterated for ASCII (`ASCIIFallback`). Always applied last: transliterating
+    /// raw text first could turn something into a sequence the caps above never saw.
+    public static func converted(_ safe: String, to charset: OutputCharset) -> String {
+        charset == .ascii ? ASCIIFallback.transliterate(safe) : safe
+    }
+
     /// The longest standard (RGI) emoji ZWJ sequences, e.g. 👨‍👩‍👧‍👦, have 3 joiners.
     static let maxJoinersPerCluster = 3
     /// Hard bound on any one cluster, far above any real one (a kiss with skin tones is 10).

@@ -4,7 +4,15 @@ import SpotlightCore
 /// The interactive board (DESIGN §5) as a pure function: state, context and size in, a grid
 /// and the terminal cursor (the search field or a form field, else nil) out.
 public enum BoardScreen {
+    /// Every string is drawn in what the terminal can show (`context.isUTF8`), see `SafeText.charset`.
     public static func render(_ state: BoardState, context: BoardContext, width: Int, height: Int)
+        -> (grid: Grid, cursor: (x: Int, y: Int)?) {
+        SafeText.rendering(for: OutputCharset(isUTF8: context.isUTF8)) {
+            draw(state, context: context, width: width, height: height)
+        }
+    }
+
+    private static func draw(_ state: BoardState, context: BoardContext, width: Int, height: Int)
         -> (grid: Grid, cursor: (x: Int, y: Int)?) {
         var grid = Grid(width: width, height: height)
         let style = BoardStyle(context)

@@ -12,6 +12,15 @@ public enum ComposeScreen {
         _ form: ComposeForm, isUTF8: Bool, width: Int, height: Int,
         border: BoxGlyphs = .light, icons: ThemeIcons = .standard
     ) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
+        // Every string is drawn in what the terminal can show, see `SafeText.charset`.
+        SafeText.rendering(for: OutputCharset(isUTF8: isUTF8)) {
+            draw(form, isUTF8: isUTF8, width: width, height: height, border: border, icons: icons)
+        }
+    }
+
+    private static func draw(
+        _ form: ComposeForm, isUTF8: Bool, width: Int, height: Int, border: BoxGlyphs, icons: ThemeIcons
+    ) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
         var grid = Grid(width: width, height: height)
         let style = ComposeStyle(isUTF8: isUTF8, border: border)
         let layout = ComposeLayout(form: form, width: grid.width, height: grid.height, ellipsis: style.ellipsis)
@@ -162,7 +171,8 @@ struct ComposePainter {
             if start + i == buffer.cursor { cursor = (x, area.y) }
             let w = ComposeText.columns(c)
             if x + w > area.maxX { break }
-            if w > 0 { grid.put(SafeText(String(c)), x: x, y: area.y, role: .normal, maxWidth: area.maxX - x) }
+            // At most its measured columns: in ASCII "…" is spelt "..." but the cursor counts one.
+            if w > 0 { grid.put(SafeText(String(c)), x: x, y: area.y, role: .normal, maxWidth: w) }
             x += w
         }
         if buffer.cursor == chars.count {
@@ -209,7 +219,7 @@ struct ComposePainter {
             for i in line.start..<line.end {
                 let w = text.widths[i]
                 if x + w > area.maxX { break }
-                if w > 0 { grid.put(SafeText(String(text.characters[i])), x: x, y: area.y + row, role: .body, maxWidth: area.maxX - x) }
+                if w > 0 { grid.put(SafeText(String(text.characters[i])), x: x, y: area.y + row, role: .body, maxWidth: w) }
                 x += w
             }
         }

@@ -61,7 +61,9 @@ enum ComposeText {
             return DisplayWidth.of(c)   // one ordinary scalar: the sanitiser leaves it alone
         }
         var total = 0
-        for shown in SafeText(String(c)).string {
+        // UTF-8 on purpose: the editor moves its cursor by these columns outside any render,
+        // so they must not depend on the frame's charset (an ASCII frame keeps the widths).
+        for shown in SafeText(String(c), charset: .utf8).string {
             let w = DisplayWidth.of(shown)
             total += w == 0 ? 0 : (w > 2 ? 1 : w)
         }

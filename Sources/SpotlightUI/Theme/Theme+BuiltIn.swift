@@ -23,21 +23,23 @@ extension Theme {
 
     private static let classicStyles: [Role: RoleStyle] = [
         .normal: .plain,
-        .banner: RoleStyle(fg256: 231, bg256: 25, fg16: 15, bg16: 4, fg8: 7, bg8: 4,
+        .banner: RoleStyle(fg256: 231, bg256: 24, fg16: 15, bg16: 4, fg8: 7, bg8: 4,
                            bold: true, monoBold: true, monoReverse: true),
         .title: RoleStyle(bold: true, monoBold: true),
         .body: .plain,
-        .hero: RoleStyle(fg256: 31, fg16: 6, fg8: 6, bold: true, monoBold: true),
+        // At 8 and 16 colours only red and magenta read on dark and light terminals alike, so
+        // hero, new and status keep the terminal's own colour there (ThemeContrastTests).
+        .hero: RoleStyle(fg256: 31, fg16: none, fg8: none, bold: true, monoBold: true),
         // Grey at 16 colours is "bright black", which an 8-colour terminal would turn into
         // black; there the terminal's own colour is the readable choice.
         .meta: RoleStyle(fg256: 244, fg16: 8, fg8: none),
-        .pinned: RoleStyle(fg256: 166, fg16: 3, fg8: 3, bold: true, monoBold: true, monoUnderline: true),
-        .new: RoleStyle(fg256: 34, fg16: 2, fg8: 2, bold: true, monoBold: true),
+        .pinned: RoleStyle(fg256: 166, fg16: 1, fg8: 1, bold: true, monoBold: true, monoUnderline: true),
+        .new: RoleStyle(fg256: 28, fg16: none, fg8: none, bold: true, monoBold: true),
         .ticker: RoleStyle(fg256: 67, fg16: none, fg8: none),
         .border: RoleStyle(fg256: 67, fg16: 6, fg8: 6),
         .dim: RoleStyle(fg256: 244, fg16: 8, fg8: none),
         .accent: RoleStyle(fg256: 133, fg16: 5, fg8: 5),
-        .status: RoleStyle(fg256: 37, fg16: 6, fg8: 6),
+        .status: RoleStyle(fg256: 30, fg16: 12, fg8: none),
         .error: RoleStyle(fg256: 160, fg16: 1, fg8: 1, bold: true, monoBold: true, monoUnderline: true),
         .selection: RoleStyle(reverse: true, monoReverse: true),
         .badge: RoleStyle(fg256: 16, bg256: 172, fg16: 0, bg16: 3, fg8: 0, bg8: 3,

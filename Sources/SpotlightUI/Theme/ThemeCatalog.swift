@@ -1,8 +1,9 @@
 import Foundation
 
-/// Where themes come from: `<name>.toml` files in an ordered list of directories, plus the
-/// compiled-in `classic`. The first directory holding a name wins, so a user's copy in
-/// `~/.config` overrides the installed one without editing it.
+/// Where themes come from: `<name>.toml` files in an ordered list of directories, then the
+/// standard themes compiled into the binary (`StandardThemes`). The first directory holding a
+/// name wins, so a user's copy in `~/.config` overrides the installed or compiled-in one
+/// without editing it.
 public struct ThemeCatalog: Sendable, Equatable {
     /// Directories searched in order; missing ones are simply skipped.
     public let searchPaths: [String]
@@ -11,9 +12,9 @@ public struct ThemeCatalog: Sendable, Equatable {
         self.searchPaths = searchPaths
     }
 
-    /// Every theme name any search directory offers, plus the built-in one, sorted.
+    /// Every theme name any search directory offers, plus the compiled-in ones, sorted.
     public func names() -> [String] {
-        var found: Set<String> = [Theme.builtIn.name]
+        var found = Set(StandardThemes.names + [Theme.builtIn.name])
         let files = FileManager.default
         for directory in searchPaths {
             guard let entries = try? files.contentsOfDirectory(atPath: directory) else { continue }
@@ -25,7 +26,8 @@ public struct ThemeCatalog: Sendable, Equatable {
         return found.sorted()
     }
 
-    /// The file that `load(name)` would read, or nil when none exists (or the name is invalid).
+    /// The file that `load(name)` would read, or nil when none exists (or the name is invalid):
+    /// then a standard theme comes from the binary.
     public func path(for name: String) -> String? {
         guard Self.isValidName(name) else { return nil }
         let files = FileManager.default
@@ -44,10 +46,15 @@ public struct ThemeCatalog: Sendable, Equatable {
     public func load(_ name: String) throws(ThemeError) -> Theme {
         if let file = path(for: name) { return try Theme(contentsOfFile: file) }
         if name == Theme.builtIn.name { return Theme.builtIn }
-        let problem = Self.isValidName(name)
-            ? "no theme named \"\(name)\""
-            : "\"\(name)\" is not a theme name (letters, digits, - and _ only)"
-        throw ThemeError(.unknownTheme, problem: "\(problem); available: \(names().joined(separator: ", "))")
+        if let standard = try StandardThemes.theme(named: name) { return standard }
+        guard Self.isValidName(name) else {
+            throw ThemeError(.unknownTheme, problem: "\"\(name)\" is not a theme name (letters, digits, - and _ only)"
+                + "; available: \(names().joined(separator: ", "))")
+        }
+        // Say where we looked, so a theme installed in the wrong place is found quickly.
+        let looked = searchPaths.isEmpty ? "no theme directories" : searchPaths.joined(separator: ", ")
+        throw ThemeError(.unknownTheme, problem: "no theme named \"\(name)\" (looked for \(name).toml in \(looked)"
+            + " and among the built-in themes); available: \(names().joined(separator: ", "))")
     }
 
     /// Names are file names, so they must not be able to climb out of a search directory

@@ -1,3 +1,5 @@
+import SpotlightCore
+
 /// The lobby wall (DESIGN §4) as a pure function: a view model and a size in, a grid out.
 /// No clock, no store, no terminal: the same inputs always give the same frame, which is what
 /// makes golden-frame tests and `spotlight snapshot` possible.
@@ -6,7 +8,12 @@ public enum WallScreen {
     public static let minimumWidth = 40
     public static let minimumHeight = 12
 
+    /// Every string is drawn in what the terminal can show (`model.isUTF8`), see `SafeText.charset`.
     public static func render(_ model: WallViewModel, width: Int, height: Int) -> Grid {
+        SafeText.rendering(for: OutputCharset(isUTF8: model.isUTF8)) { draw(model, width: width, height: height) }
+    }
+
+    private static func draw(_ model: WallViewModel, width: Int, height: Int) -> Grid {
         var grid = Grid(width: width, height: height)
         let style = WallStyle(model)
         guard grid.width >= minimumWidth, grid.height >= minimumHeight else {

@@ -23,6 +23,9 @@ extension Grid {
     @discardableResult
     public mutating func put(_ text: SafeText, x: Int, y: Int, role: Role, maxWidth: Int = .max) -> Int {
         guard y >= 0, y < height, x < width, maxWidth > 0, !text.isEmpty else { return 0 }
+        // Text made before an ASCII render began is converted here, so no cell of an ASCII
+        // frame can hold anything else (its layout may be off, the terminal never is).
+        let text = SafeText.charset == .ascii && !text.isASCII ? SafeText(text.string) : text
         let limit = x + min(maxWidth, width - x)   // exclusive; cannot overflow since x < width
         var col = x
         for ch in text.string {
@@ -53,6 +56,7 @@ extension Grid {
     public mutating func fill(_ rect: Rect, role: Role, glyph: SafeText = .space) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        let glyph = SafeText.charset == .ascii && !glyph.isASCII ? SafeText(glyph.string) : glyph
         var w = glyph.width
         var ch: Character = " "
         if let first = glyph.string.first, w >= 1, w <= 2, glyph.string.count == 1 { ch = first } else { w = 1 }

@@ -11,10 +11,28 @@ public struct SafeText: Equatable, Sendable {
     /// Terminal columns the text occupies.
     public let width: Int
 
+    /// What the frame being rendered can show. Screens set it for the whole of one render from
+    /// the terminal's locale (`SafeText.rendering(for:)`), so every string a frame draws —
+    /// user text, theme text and the screens' own — is converted in this one place, and every
+    /// width a layout measures is the width of what will be drawn. Outside a render: UTF-8.
+    @TaskLocal public static var charset: OutputCharset = .utf8
+
+    /// Runs `body` (one frame's rendering) with `charset` in force for every `SafeText` it makes.
+    public static func rendering<T>(for charset: OutputCharset, _ body: () throws -> T) rethrows -> T {
+        try $charset.withValue(charset, operation: body)
+    }
+
     /// Sanitises `raw` for a one-line place: line breaks become spaces. Text beyond
     /// `maxScalars` is cut (and "…" added) first, so hostile text cannot make a frame slow.
+    /// Converted to the charset of the render in progress.
     public init(_ raw: String) {
-        self.init(sanitized: Sanitizer.singleLine(Self.bounded(raw)))
+        self.init(raw, charset: Self.charset)
+    }
+
+    /// Like `init(_:)` for an explicit charset: for measuring text the same way whatever is on
+    /// screen (an editor's cursor columns).
+    public init(_ raw: String, charset: OutputCharset) {
+        self.init(sanitized: Sanitizer.converted(Sanitizer.singleLine(Self.bounded(raw)), to: charset))
     }
 
     /// More than one line of the widest supported terminal (300 columns) can show, even at five
@@ -40,11 +58,15 @@ public struct SafeText: Equatable, Sendable {
 
     public var isEmpty: Bool { string.isEmpty }
 
+    var isASCII: Bool { string.utf8.allSatisfy { $0 < 0x80 } }
+
     /// Cut to at most `columns`, ending in `ellipsis` when something was cut.
     public func truncated(toWidth columns: Int, ellipsis: String = "…") -> SafeText {
         if width <= columns { return self }
+        // The ellipsis is converted first, so it is measured as drawn ("..." in ASCII).
+        let mark = SafeText(ellipsis).string
         // Re-sanitised: the ellipsis is ours, but joining could in principle fuse clusters.
-        return SafeText(DisplayWidth.truncate(string, toWidth: columns, ellipsis: ellipsis))
+        return SafeText(DisplayWidth.truncate(string, toWidth: columns, ellipsis: mark))
     }
 
     /// This text with `ellipsis` appended, cutting the text so that both fit in `columns`.
@@ -82,7 +104,7 @@ public struct SafeText: Equatable, Sendable {
         let limit = min(lineLimit, 10_000)
         // Counted in scalars: up to 4 per column covers accents, emoji sequences and capped marks.
         let (prefix, wasCut) = wrapPrefix(raw, budget: 4 * (limit + 2) * (columns + 4), lineCost: columns + 4)
-        let safe = Sanitizer.displaySafe(prefix)
+        let safe = Sanitizer.converted(Sanitizer.displaySafe(prefix), to: charset)
         var wrapped = DisplayWidth.wrap(safe, width: columns)
         // A trailing newline yields an empty last line that is not content.
         while let last = wrapped.last, last.isEmpty, wrapped.count > 1 { wrapped.removeLast() }
