@@ -9,9 +9,18 @@ enum CLI {
         exit(error.exitCode)
     }
 
+    /// Text for people, in what their terminal can print: in a locale that is not UTF-8, every
+    /// character (ours and the stories') is spelt in ASCII (`ASCIIFallback`), never mojibake.
     static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((Sanitizer.converted(text, to: charset) + "\n").utf8))
     }
+
+    /// Data for programs (JSON, CSV, exports): UTF-8 whatever the locale, byte for byte.
+    static func emit(_ data: String) {
+        FileHandle.standardOutput.write(Data((data + "\n").utf8))
+    }
+
+    static let charset = OutputCharset(isUTF8: UserLocale.isUTF8)
 
     /// A note for humans that scripts reading stdout should not see.
     static func note(_ text: String) {

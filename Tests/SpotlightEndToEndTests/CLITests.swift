@@ -73,6 +73,26 @@ import Testing
         #expect(decoded?["body"] as? String == hostile)
     }
 
+    /// In a locale that is not UTF-8 the text for people is spelt in ASCII (no mojibake on that
+    /// terminal); the data for programs (`--json`, `export`) stays UTF-8, byte for byte.
+    @Test func aNonUTF8LocaleGetsASCIITextAndUTF8Data() throws {
+        let board = try newBoard("lang-c")
+        let title = "東京オフィス：台風の日も ☎ — Zoë’s café 🎉"
+        let posted = try P.run(["post", "--title", title, "--hero", "佐藤 陽子", "--department", "Zürich"], stdin: Data("Ça va…".utf8), board: board)
+        #expect(posted.status == 0, "\(posted.stderr)")
+        for args in [["list"], ["show", "1"], ["awards"], ["stats"], ["managers"], ["doctor"]] {
+            let shown = try P.run(args, board: board, environment: ["LC_ALL": "C", "LANG": "C"])
+            #expect(shown.stdoutBytes.allSatisfy { $0 < 0x80 }, "\(args) printed non-ASCII under LC_ALL=C:\n\(shown.stdout)")
+        }
+        let listed = try P.run(["list"], board: board, environment: ["LC_ALL": "C", "LANG": "C"])
+        #expect(listed.stdout.contains("Zoe's cafe"), "\(listed.stdout)")
+        let json = try P.run(["show", "1", "--json"], board: board, environment: ["LC_ALL": "C", "LANG": "C"])
+        let decoded = try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any]
+        #expect(decoded?["title"] as? String == title)
+        let export = try P.run(["export"], board: board, environment: ["LC_ALL": "C", "LANG": "C"])
+        #expect(export.stdout.contains("Zürich"))
+    }
+
     @Test func aFourThousandCharacterWordIsStoredWhole() throws {
         let board = try newBoard("longword")
         let word = String(repeating: "ж", count: 4000)

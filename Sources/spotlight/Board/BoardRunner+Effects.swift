@@ -144,11 +144,11 @@ extension BoardRunner {
                 state.say(removed ? "took back your vote on #\(id)" : "you had not upvoted #\(id)")
             case .medal(let id):
                 let left = try await store.giveMedallion(id)
-                state.say("gave your medallion for #\(id) — \(left) left this year")
+                state.say("gave your medallion for #\(id) — \(Plural.count(left, "medallion", zero: "no")) left this year")
             case .pin(let id, let until, let note):
                 let end = try until.map { text throws(SpotlightError) in try WhenParser.parse(text, now: store.clock.now, timeZone: .current) }
                 try await store.pin(id, until: end, note: note)
-                state.say("pinned #\(id)" + (end.map { " until " + ClockText.day($0.addingTimeInterval(-1), timeZone: .current) } ?? ""))
+                state.say("pinned #\(id)" + (end.map { " until " + ClockText.pinEnd($0, timeZone: .current) } ?? ""))
             case .unpin(let id):
                 try await store.unpin(id)
                 state.say("unpinned #\(id)")

@@ -39,11 +39,14 @@ struct AwardsCommand: AsyncParsableCommand {
     /// Out of the async `run`, like ExportCommand's writer (Swift 6.3's optimiser and big async bodies).
     private func show(_ report: AwardsReport) throws(SpotlightError) {
         if output.json {
-            CLI.say(try JSONOutput.encode(AwardsJSON(report)))
+            CLI.emit(try JSONOutput.encode(AwardsJSON(report)))
         } else {
             let marks = RecognitionMarks.forOutput(unicode: UserLocale.isUTF8)
-            let text = format == .markdown ? AwardsText.markdown(report) : AwardsText.text(report, marks: marks)
-            CLI.say(String(text.dropLast()))
+            if format == .markdown {
+                CLI.emit(String(AwardsText.markdown(report).dropLast()))  // a document: UTF-8 as written
+            } else {
+                CLI.say(String(AwardsText.text(report, marks: marks).dropLast()))
+            }
         }
     }
 }

@@ -14,7 +14,8 @@ struct ManagersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let managers = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.managers() }
-            CLI.say(output.json ? try JSONOutput.encode(managers) : managers.map(Sanitizer.singleLine).joined(separator: "\n"))
+            if output.json { return CLI.emit(try JSONOutput.encode(managers)) }
+            CLI.say(managers.map(Sanitizer.singleLine).joined(separator: "\n"))
         }
     }
 
@@ -67,7 +68,7 @@ struct SettingsCommand: AsyncParsableCommand {
             return try await store.settings()
         }
         if output.json {
-            CLI.say(try JSONOutput.encode(settings))
+            CLI.emit(try JSONOutput.encode(settings))
         } else {
             CLI.say(BoardSettings.keys.map { "\($0) = \(Sanitizer.singleLine(settings.value(forKey: $0) ?? ""))" }.joined(separator: "\n"))
         }

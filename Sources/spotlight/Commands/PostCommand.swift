@@ -25,7 +25,7 @@ struct PostCommand: AsyncParsableCommand {
             (try await store.post(draft), store.clock.now)
         }
         if output.json {
-            CLI.say(try JSONOutput.encode(StoryJSON(story, now: now)))
+            CLI.emit(try JSONOutput.encode(StoryJSON(story, now: now)))
         } else {
             CLI.say("Posted story #\(story.id).")
         }

@@ -29,7 +29,7 @@ struct ListCommand: AsyncParsableCommand {
             return (try await store.stories(query), store.clock.now)
         }
         if output.json {
-            CLI.say(try JSONOutput.encode(stories.map { StoryJSON($0, now: now) }))
+            CLI.emit(try JSONOutput.encode(stories.map { StoryJSON($0, now: now) }))
         } else if stories.isEmpty {
             CLI.note(search != nil || department != nil ? "No stories match." : "No stories yet: post one with `spotlight post --title … --hero …`.")
         } else {
@@ -50,6 +50,10 @@ struct ShowCommand: AsyncParsableCommand {
         let (story, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
             (try await store.story(id.value), store.clock.now)
         }
-        CLI.say(output.json ? try JSONOutput.encode(StoryJSON(story, now: now)) : StoryText.detail(story, now: now))
+        if output.json {
+            CLI.emit(try JSONOutput.encode(StoryJSON(story, now: now)))
+        } else {
+            CLI.say(StoryText.detail(story, now: now))
+        }
     }
 }

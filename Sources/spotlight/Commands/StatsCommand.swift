@@ -31,7 +31,7 @@ struct StatsCommand: AsyncParsableCommand {
     /// Out of the async `run`, like ExportCommand's writer (Swift 6.3's optimiser and big async bodies).
     private func show(_ stats: BoardStats, boardName: String, period: ReportPeriod) throws(SpotlightError) {
         if output.json {
-            CLI.say(try JSONOutput.encode(stats))
+            CLI.emit(try JSONOutput.encode(stats))
         } else {
             CLI.say(String(StatsText.render(stats, boardName: boardName, period: period, glyphs: Self.glyphs()).dropLast()))
         }

@@ -27,7 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
         case .csv: text = CSVExport.stories(export)
         }
         guard let output else {
-            CLI.say(text)
+            CLI.emit(text)
             return
         }
         // Write beside the target and rename, so an interrupted export never leaves half a file.
