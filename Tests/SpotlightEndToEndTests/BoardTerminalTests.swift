@@ -210,6 +210,11 @@ enum BoardFixture {
         #expect(try tmux.waitForExitStatus() == 0)
         let bytes = try waitForGoodbye(raw)
         for problem in WallHostileTests.rawStreamProblems(bytes) { Issue.record(Comment(rawValue: problem)) }
+        // Bracketed paste was asked for while the screen was up, and switched off on the way out.
+        let on = bytes.range(of: Data("\u{1B}[?2004h".utf8), options: .backwards)
+        let off = bytes.range(of: Data("\u{1B}[?2004l".utf8), options: .backwards)
+        #expect(on != nil, "bracketed paste was never enabled")
+        #expect(off != nil && on.map { $0.lowerBound < off!.lowerBound } == true, "bracketed paste was left on after quitting")
     }
 
     /// With bracketed paste a paste is text: in the list, pasted `h`, `x`, `q` and ESCs are not
