@@ -30,16 +30,7 @@ struct ExportCommand: AsyncParsableCommand {
             CLI.emit(text)
             return
         }
-        // Write beside the target and rename, so an interrupted export never leaves half a file.
-        let temporary = output + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data((text + "\n").utf8)) else {
-            throw .runtime("cannot write \(output): check the directory exists and is writable")
-        }
-        guard rename(temporary, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .runtime("cannot write \(output): \(reason)")
-        }
+        try OutputFile.write(Data((text + "\n").utf8), to: output)
         CLI.note("Exported \(Plural.count(export.stories.count, "story")) to \(output).")
     }
 }
