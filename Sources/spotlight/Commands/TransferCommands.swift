@@ -48,8 +48,13 @@ struct ImportCommand: AsyncParsableCommand {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw SpotlightError.notFound("cannot read \(file): no such file, or not readable")
+            // An export is read whole (no size limit), but only from a regular file: a device
+            // such as /dev/zero would never end, and a pipe has `-`.
+            guard let contents = try RegularFile.read(file, what: "the export", limit: nil, hint: "to read standard input, give -") else {
+                throw SpotlightError.notFound("cannot read the export \(file): no such file")
+            }
+            guard !contents.isEmpty else {
+                throw SpotlightError.usage("\(file) is empty, not a file written by `spotlight export`")
             }
             data = contents
         }
