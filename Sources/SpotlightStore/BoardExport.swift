@@ -124,7 +124,8 @@ public enum JSONOutput {
         return String(out)
     }
 
-    private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+    /// Whether the output escapes this scalar beyond what JSONEncoder does (CSV uses it too).
+    public static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF, 0x061C: true
         default: false

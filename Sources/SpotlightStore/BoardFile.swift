@@ -15,7 +15,12 @@ struct BoardFile {
     func inspect() throws(SpotlightError) -> State {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            if errno == ENOENT { return .missing }
+            if errno == ENOENT {
+                if let target = symlinkTarget {
+                    throw .runtime("the board path \(path) is a symbolic link to \(target), which does not exist")
+                }
+                return .missing
+            }
             if errno == EACCES {
                 let why = SharedBoardCheck.reachAdvice(board: path) ?? "permission denied on a parent directory"
                 throw .permission("cannot reach the board \(path): \(why)")

@@ -63,8 +63,11 @@ extension BoardStore {
     }
 
     func readOnlyError() -> SpotlightError {
+        if isOutOfSpace {
+            return .runtime("the disk holding the board \(path) is full; nothing was written — free some space (reading the board still works)")
+        }
         // On a shared board the usual cause is group membership; say which group to join.
-        .permission("the board \(path) is read-only for \(account.login): writing needs write access to the file and its directory"
+        return .permission("the board \(path) is read-only for \(account.login): writing needs write access to the file and its directory"
                     + (SharedBoardCheck.writeAdvice(board: path).map { "; " + $0 } ?? ""))
     }
 

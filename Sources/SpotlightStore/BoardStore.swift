@@ -21,14 +21,19 @@ public final class BoardStore: Sendable {
     /// True when the board had to be opened `immutable` (read-only directory, no `-shm` file):
     /// other processes' changes are then not seen until reopened.
     public let isImmutable: Bool
+    /// True when the board was opened read-only because its disk is full (SQLite could not
+    /// create `-shm`): reads work, writes fail saying the disk is full.
+    public let isOutOfSpace: Bool
     let db: SQLiteConnection
 
-    private init(path: String, account: Account, clock: Clock, isReadOnly: Bool, isImmutable: Bool, db: SQLiteConnection) {
+    private init(path: String, account: Account, clock: Clock, isReadOnly: Bool, isImmutable: Bool,
+                 isOutOfSpace: Bool = false, db: SQLiteConnection) {
         self.path = path
         self.account = account
         self.clock = clock
         self.isReadOnly = isReadOnly
         self.isImmutable = isImmutable
+        self.isOutOfSpace = isOutOfSpace
         self.db = db
     }
 
@@ -52,7 +57,9 @@ public final class BoardStore: Sendable {
         try FileSystemCheck.requireLocal(board: path)
         let file = BoardFile(path: path)
         let directory = (path as NSString).deletingLastPathComponent
+        if case .createIfMissing = mode, let target = file.symlinkTarget { throw file.linkRefusal(target: target) }
         var state = try file.inspect()
+        let missing = state == .missing
         var creating = false
         switch (state, mode) {
         case (.missing, .existing):
@@ -72,17 +79,20 @@ public final class BoardStore: Sendable {
         if creating && !writable {
             throw .permission("cannot create the board \(path): the directory \(directory) is not writable by \(account.login)")
         }
-        let db = try await connect(path: path, uriMode: creating ? "rwc" : (writable ? "rw" : "ro"))
+        let db = try await connectCreating(file, missing: missing, creating: creating, writable: writable)
         var store = BoardStore(path: path, account: account, clock: clock, isReadOnly: !writable, isImmutable: false, db: db)
         var version = 0
         do {
             version = try await store.checkIdentity(creating: creating)
-        } catch where !writable {
-            // A read-only directory without a `-shm` file: SQLite cannot set up WAL shared memory,
-            // but can still read the board if told that no one will change it underneath.
+        } catch where !writable || !creating && file.isOnFullDisk(directory: directory) {
+            // A read-only directory, or a full disk, without a `-shm` file: SQLite cannot set up
+            // WAL shared memory, but can still read the board if told that no one will change it
+            // underneath. On a full disk that is exact only while `-wal` holds nothing.
             try? await db.close()
+            if writable { try file.requireEmptyLogOnFullDisk() }
             let immutableDB = try await connect(path: path, uriMode: "ro", immutable: true)
-            store = BoardStore(path: path, account: account, clock: clock, isReadOnly: true, isImmutable: true, db: immutableDB)
+            store = BoardStore(path: path, account: account, clock: clock, isReadOnly: true, isImmutable: true,
+                               isOutOfSpace: writable, db: immutableDB)
             version = try await store.checkIdentity(creating: false)
         } catch {
             try? await db.close()
@@ -107,6 +117,28 @@ public final class BoardStore: Sendable {
         } catch {
             throw .permission("cannot create the directory \(directory) for the board: \(error.localizedDescription)")
         }
+    }
+
+    /// Opens the board with SQLite. A new board's file is made first by `BoardFile` (no link
+    /// followed), SQLite is told not to create one (`mode=rw`), and it must be seen holding
+    /// that very file, or nothing is written.
+    private static func connectCreating(_ file: BoardFile, missing: Bool, creating: Bool, writable: Bool) async throws(SpotlightError) -> SQLiteConnection {
+        guard creating else { return try await connect(path: file.path, uriMode: writable ? "rw" : "ro") }
+        let made = try file.openForCreation(missing: missing)
+        let db: SQLiteConnection
+        do {
+            db = try await connect(path: file.path, uriMode: "rw")
+        } catch {
+            Glibc.close(made)
+            throw error
+        }
+        let same = BoardFile.isOpenElsewhere(made)
+        Glibc.close(made)
+        guard same else {
+            try? await db.close()
+            throw .runtime("cannot create the board \(file.path): it was replaced (by a link or another file) while it was being created; nothing was written")
+        }
+        return db
     }
 
     private static func connect(path: String, uriMode: String, immutable: Bool = false) async throws(SpotlightError) -> SQLiteConnection {

@@ -90,11 +90,15 @@ public struct SharedBoardCheck: Sendable {
         public var uid: uid_t
         public var gid: gid_t
         public var mode: mode_t
+        /// Where the path leads when it is itself a symbolic link (then the other facts are the
+        /// link's own); nil for anything else.
+        public var linkTarget: String?
 
-        public init(uid: uid_t, gid: gid_t, mode: mode_t) {
+        public init(uid: uid_t, gid: gid_t, mode: mode_t, linkTarget: String? = nil) {
             self.uid = uid
             self.gid = gid
             self.mode = mode
+            self.linkTarget = linkTarget
         }
 
         /// `stat` of `path` (symbolic links followed); nil when it cannot be read.
@@ -102,6 +106,16 @@ public struct SharedBoardCheck: Sendable {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
             return Facts(uid: info.st_uid, gid: info.st_gid, mode: info.st_mode & 0o7777)
+        }
+
+        /// `lstat` of `path`: a symbolic link is described as a link, never as its target, so
+        /// no fix is ever written for a file someone else pointed it at.
+        public static func readWithoutFollowing(_ path: String) -> Facts? {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            let target = (info.st_mode & S_IFMT) == S_IFLNK
+                ? (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?" : nil
+            return Facts(uid: info.st_uid, gid: info.st_gid, mode: info.st_mode & 0o7777, linkTarget: target)
         }
 
         var octal: String {
@@ -180,7 +194,7 @@ public struct SharedBoardCheck: Sendable {
     /// Checks the board at `path` as it is on this machine, for the current process.
     public static func inspect(board path: String) -> SharedBoardCheck {
         evaluate(board: path, file: Facts.read(path), directory: Facts.read(directoryOf(path)),
-                 wal: Facts.read(path + "-wal"), shm: Facts.read(path + "-shm"),
+                 wal: Facts.readWithoutFollowing(path + "-wal"), shm: Facts.readWithoutFollowing(path + "-shm"),
                  fileSystem: FileSystemCheck.kind(ofBoard: path), caller: .current(), names: .system)
     }
 
@@ -196,6 +210,14 @@ public struct SharedBoardCheck: Sendable {
     ) -> SharedBoardCheck {
         let directoryPath = directoryOf(path)
         var findings: [Finding] = []
+        // Whoever can write the directory can plant these links; SQLite refuses them (it opens
+        // both with O_NOFOLLOW), and a chgrp/chmod "fix" would change the file they point to.
+        for (suffix, facts) in [("-wal", wal), ("-shm", shm)] {
+            guard let target = facts?.linkTarget else { continue }
+            findings.append(Finding(
+                problem: "\(path)\(suffix) is a symbolic link (to \(target)), not the file SQLite makes there: SQLite refuses to open the board while it exists, and changing its group or mode would change \(target) instead",
+                fix: "sudo rm \(path)\(suffix)   (removes only the link; \(target) is not touched)"))
+        }
         if case .network(let name) = fileSystem {
             findings.append(Finding(
                 problem: "the board is on a network filesystem (\(name)); spotlight refuses to open it there, because SQLite's write-ahead log works only when every process using it runs on one host",
@@ -246,7 +268,7 @@ public struct SharedBoardCheck: Sendable {
                     fix: "sudo chmod g+rw \(path)"))
             }
             for (suffix, facts) in [("-wal", wal), ("-shm", shm)] {
-                guard let facts else { continue }
+                guard let facts, facts.linkTarget == nil else { continue }
                 if facts.gid != group {
                     findings.append(Finding(
                         problem: "\(path)\(suffix) belongs to group \(names.group(facts.gid)), not \(groupName): while it exists, other members cannot write the board",

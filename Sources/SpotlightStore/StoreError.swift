@@ -9,6 +9,11 @@ enum StoreError {
         guard let sqlite = error as? SQLiteError else {
             return .runtime("board \(path): \(error)")
         }
+        // SQLite opens -wal and -shm with O_NOFOLLOW: a planted link there fails every open
+        // ("unable to open", "disk I/O error"); name the link instead of the board.
+        if opensFiles(sqlite.reason), let link = BoardFile(path: path).linkedSidecar {
+            return BoardFile.sidecarRefusal(board: path, link: link.path, target: link.target)
+        }
         switch sqlite.reason {
         case .notADatabase:
             return .runtime("\(path) is not a Spotlight board (not a readable SQLite database); it was left unchanged")
@@ -29,6 +34,18 @@ enum StoreError {
             return .runtime("unable to open the board \(path): check that it exists and that you may read it")
         default:
             return .runtime("board \(path): \(sqlite.message)")
+        }
+    }
+
+    /// Failures of opening or reading SQLite's own files, where a linked `-wal`/`-shm` may be the cause.
+    private static func opensFiles(_ reason: SQLiteError.Reason) -> Bool {
+        switch reason {
+        case .cantOpen, .cantOpenUnfollowedSymlink, .ioError, .ioErrorFailedSharedMemOpen, .ioErrorFailedSharedMemSize,
+             .ioErrorFailedSharedMemMap, .ioErrorFailedRead, .ioErrorFailedWrite, .ioErrorFailedTruncate, .readOnly,
+             .readonlyCantLock, .readonlyDirectory:
+            true
+        default:
+            false
         }
     }
 }

@@ -42,21 +42,18 @@ enum Config {
         return nil
     }
 
-    /// The file's text, or nil when there is no such file.
+    /// A config file holds a line or two; anything bigger is not one.
+    static let maximumBytes = 64 * 1024
+
+    /// The file's text, or nil when there is no such file. Only a regular file is read (a FIFO
+    /// would hang every command, a link to /dev/zero would fill memory), up to `maximumBytes`.
     static func read(_ file: String) throws(SpotlightError) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            switch errno {
-            case ENOENT, ENOTDIR: return nil
-            case EACCES: throw .permission("cannot read the config file \(file): permission denied (an admin can fix it: sudo chmod 0644 \(file))")
-            default: throw .runtime("cannot read the config file \(file): \(String(cString: strerror(errno)))")
-            }
-        }
-        defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw .runtime("cannot read the config file \(file): it is not a regular file (\(error.localizedDescription))")
+            guard let bytes = try RegularFile.read(file, what: "the config file", limit: maximumBytes) else { return nil }
+            data = bytes
+        } catch where error.kind == .permission {
+            throw .permission(error.message + " (an admin can fix it: sudo chmod 0644 \(file))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .runtime("\(file): the config file is not valid UTF-8")

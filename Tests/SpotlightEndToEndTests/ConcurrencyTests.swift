@@ -5,6 +5,25 @@ import Testing
 @Suite struct ConcurrencyTests {
     typealias P = SpotlightProcess
 
+    /// A board is created with O_EXCL (never through a link): processes racing to create it
+    /// must still end with one board and one creation, and no process failing otherwise.
+    @Test func sixProcessesInitialisingOneBoardAtOnceMakeOneBoard() async throws {
+        let board = P.scratch("init-race") + "/board.sqlite"
+        let results = try await withThrowingTaskGroup(of: P.Result.self) { group in
+            for _ in 1...6 { group.addTask { try P.run(["init"], board: board) } }
+            var all: [P.Result] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        // (The same account may be told "Created" more than once: init cannot tell its own
+        // twin's fresh board from its own.) No other failure, and exactly one board was made.
+        for result in results where result.status != 0 {
+            #expect(result.status == 2 && result.stderr.contains("a board already exists"), "\(result.stderr)")
+        }
+        #expect(try P.sqlite(board, "SELECT count(*) FROM audit WHERE action = 'init'") == "1")
+        #expect(try P.sqlite(board, "PRAGMA integrity_check") == "ok")
+    }
+
     @Test func eightProcessesPostingVotingAndUnvotingLoseNothing() async throws {
         let dir = P.scratch("concurrency")
         let board = dir + "/board.sqlite"

@@ -99,6 +99,31 @@ import Testing
         #expect(doctor.stdout.contains("locale"))
     }
 
+    /// A FIFO hung every command; a link to /dev/zero grew to gigabytes. Only a regular file of
+    /// at most 64 KiB is read; anything else is one line naming the file and what it is.
+    @Test(.timeLimit(.minutes(1)), arguments: [
+        ("fifo", "it is a FIFO (named pipe), not a regular file"),
+        ("zero", "it is a character device, not a regular file"),
+        ("huge", "it is 70000 bytes, more than the 65536 allowed"),
+    ])
+    func aConfigThatIsNotASmallRegularFileIsOneLine(_ kind: String, _ expected: String) throws {
+        let world = World("special-\(kind)")
+        let directory = world.system1 + "/spotlight"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let file = directory + "/config.toml"
+        switch kind {
+        case "fifo": #expect(mkfifo(file, 0o644) == 0)
+        case "zero": #expect(symlink("/dev/zero", file) == 0)
+        default: try String(repeating: "# a comment line that goes on and on and on and on and on and on.\n", count: 1100)
+            .prefix(70000).write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        let result = try world.run(["list"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "spotlight: cannot read the config file \(file): \(expected)\n", "stderr: \(result.stderr)")
+        let doctor = try world.run(["doctor"])
+        #expect(doctor.stdout.contains("board           problem: cannot read the config file \(file): \(expected)"), "\(doctor.stdout)")
+    }
+
     @Test func aHomeRelativeBoardIsExpanded() throws {
         let world = World("tilde")
         let board = try world.board("team", title: "Team story")

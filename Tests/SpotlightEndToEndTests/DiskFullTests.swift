@@ -64,4 +64,53 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try P.run(["list"], board: board).stdout.contains("Earlier story 1"))
     }
+
+    /// With every process closed, SQLite's `-shm` is gone, and a read needs to make it again:
+    /// on a full disk that was "disk I/O error" for `list`, `snapshot`, `doctor` and `export`.
+    /// They read without it now, so a backup can be taken exactly when it is needed; a write
+    /// still says the disk is full.
+    @Test(.enabled(if: canMount, "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)"), .timeLimit(.minutes(3)))
+    func readsAndABackupWorkOnAFullDisk() throws {
+        let disk = P.scratch("diskfull-read")
+        let mounted = try Checkout.run(Self.mountTool, ["-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", disk])
+        try #require(mounted.status == 0, "mount: \(mounted.all)")
+        defer { _ = try? Checkout.run(Self.umountTool, ["-l", disk]) }
+        let board = disk + "/board.sqlite"
+        #expect(try P.run(["init", "--name", "Small disk"], board: board).status == 0)
+        for i in 1...3 {
+            #expect(try P.run(["post", "--title", "Earlier story \(i)", "--hero", "Mary", "--body", "Kept safe."], board: board).status == 0)
+        }
+        #expect(!FileManager.default.fileExists(atPath: board + "-shm"), "the last process to close removes -shm")
+        _ = try Checkout.run("/bin/dd", ["if=/dev/zero", "of=\(disk)/filler", "bs=4096"])
+        var space = statvfs()
+        #expect(statvfs(disk, &space) == 0 && space.f_bavail == 0, "the disk should be full")
+
+        let env = ["TZ": "UTC", "LANG": "C.UTF-8", "COLUMNS": "80"]
+        let list = try P.run(["list"], board: board, environment: env)
+        #expect(list.status == 0 && list.stdout.contains("Earlier story 3"), "list: \(list.stderr)")
+        let snapshot = try P.run(["snapshot", "--width", "80", "--height", "24"], board: board, environment: env)
+        #expect(snapshot.status == 0 && snapshot.stdout.contains("Small disk"), "snapshot: \(snapshot.stderr)")
+        let backup = P.scratch("diskfull-backup") + "/backup.json"
+        let export = try P.run(["export", "-o", backup], board: board)
+        #expect(export.status == 0, "export: \(export.stderr)")
+        #expect((try? String(contentsOfFile: backup, encoding: .utf8))?.contains("Earlier story 3") == true)
+        let doctor = try P.run(["doctor"], board: board, environment: env)
+        #expect(doctor.stdout.contains("stories         3 visible"), "doctor: \(doctor.stdout)")
+        #expect(doctor.stdout.contains("the disk holding the board is full"), "doctor: \(doctor.stdout)")
+        for output in [list.stderr, snapshot.stderr, export.stderr, doctor.stdout] {
+            #expect(!output.contains("disk I/O error"), "\(output)")
+        }
+
+        let posted = try P.run(["post", "--title", "Does not fit", "--hero", "Ana", "--body", "x"], board: board)
+        #expect(posted.status == 1, "exit \(posted.status): \(posted.stderr)")
+        #expect(posted.stderr.contains("disk") && posted.stderr.contains("full") && posted.stderr.contains("nothing was written"),
+                "stderr: \(posted.stderr)")
+
+        // Space again: writes work, and nothing was lost.
+        try FileManager.default.removeItem(atPath: disk + "/filler")
+        #expect(try P.run(["post", "--title", "Fits now", "--hero", "Ana", "--body", "x"], board: board).status == 0)
+        #expect(try P.sqlite(board, "SELECT count(*) FROM stories") == "4")
+        #expect(try P.sqlite(board, "PRAGMA integrity_check") == "ok")
+    }
 }
+

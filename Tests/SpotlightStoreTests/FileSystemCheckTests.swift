@@ -139,6 +139,35 @@ import SpotlightCore
                   fix: "sudo chmod g+rw /var/lib/spotlight/board.sqlite\(suffix)")
     }
 
+    /// A member planted `board.sqlite-shm -> /etc/shadow`: the link is the problem and its fix
+    /// removes it; no chgrp/chmod is ever suggested for what it points to (a link's own mode is 0777
+    /// and its group the member's, which would otherwise produce exactly those "fixes").
+    @Test(arguments: ["-wal", "-shm"])
+    func aJournalFileThatIsASymbolicLinkIsRemovedNeverChanged(_ suffix: String) {
+        let link = Facts(uid: Self.alice, gid: Self.aliceGroup, mode: 0o777, linkTarget: "/etc/shadow")
+        for caller in [Self.member, Self.caller(0, session: [0])] {
+            let result = suffix == "-wal" ? check(wal: link, caller: caller) : check(shm: link, caller: caller)
+            expectOne(result, problem: "board.sqlite\(suffix) is a symbolic link (to /etc/shadow)",
+                      fix: "sudo rm /var/lib/spotlight/board.sqlite\(suffix)")
+            #expect(result.findings.first?.problem.contains("SQLite refuses to open the board") == true)
+        }
+        // Also on a personal board, which gets no other findings.
+        let mine = Self.caller(Self.alice, session: [Self.aliceGroup])
+        let personal = check(file: Facts(uid: Self.alice, gid: Self.aliceGroup, mode: 0o644),
+                             directory: Facts(uid: Self.alice, gid: Self.aliceGroup, mode: 0o755), shm: link, caller: mine)
+        expectOne(personal, problem: "is a symbolic link", fix: "sudo rm ")
+    }
+
+    @Test func doctorReadsJournalFilesWithoutFollowingLinks() throws {
+        let board = TempBoard()
+        let victim = board.directory + "/victim"
+        #expect(FileManager.default.createFile(atPath: victim, contents: Data("secret".utf8)))
+        #expect(symlink(victim, board.path + "-shm") == 0)
+        let facts = try #require(Facts.readWithoutFollowing(board.path + "-shm"))
+        #expect(facts.linkTarget == victim)
+        #expect(Facts.readWithoutFollowing(victim)?.linkTarget == nil)
+    }
+
     @Test func anAccountOutsideTheGroupIsToldToAskAnAdmin() {
         expectOne(check(caller: Self.caller(Self.carol, session: [1003])),
                   problem: "you (carol) are not in the board's group spotlight: you can read stories but not post or vote", fix: "ask an admin to add you: sudo usermod -aG spotlight carol")

@@ -259,8 +259,43 @@ private func write(_ text: String, to path: String) throws {
             )
             #expect(catalog.searchPaths == [
                 "/cfg/spotlight/themes", "/d1/spotlight/themes", "/d2/spotlight/themes",
-                "/opt/spot/share/spotlight/themes", root + "/repo/Themes",
+                "/opt/spot/share/spotlight/themes",
             ])
+        }
+    }
+
+    /// Another user's `/tmp/x/Themes/` (with a `Package.swift` beside it) must not reach
+    /// `themes list` or the wall's `t` cycle of whoever runs spotlight in /tmp/x.
+    @Test func theCurrentDirectoryIsNeverSearched() throws {
+        try withTemporaryDirectory { root in
+            try write("// swift-tools-version: 6.2\n", to: root + "/x/Package.swift")
+            try write("name = \"planted\"\n", to: root + "/x/Themes/planted.toml")
+            for cwd in [root + "/x", root + "/x/Themes", root + "/x/deeper/still"] {
+                let catalog = ThemeCatalog.standard(environment: ["HOME": "/home/u"], executablePath: "/usr/bin/spotlight",
+                                                    currentDirectory: cwd)
+                #expect(catalog.searchPaths == [
+                    "/home/u/.config/spotlight/themes", "/usr/local/share/spotlight/themes", "/usr/share/spotlight/themes",
+                ], "cwd \(cwd)")
+                #expect(!catalog.names().contains("planted"))
+            }
+        }
+    }
+
+    /// A FIFO (or a link to a device) in a theme folder is an error naming it, never a hang.
+    @Test func aThemeThatIsNotARegularFileIsRefused() throws {
+        try withTemporaryDirectory { root in
+            try FileManager.default.createDirectory(atPath: root + "/a", withIntermediateDirectories: true)
+            #expect(mkfifo(root + "/a/piped.toml", 0o644) == 0)
+            #expect(symlink("/dev/zero", root + "/a/endless.toml") == 0)
+            let catalog = ThemeCatalog(searchPaths: [root + "/a"])
+            for (name, kind) in [("piped", "a FIFO (named pipe)"), ("endless", "a character device")] {
+                do {
+                    _ = try catalog.load(name)
+                    Issue.record("\(name) loaded")
+                } catch let error as ThemeError {
+                    #expect(error.description == "\(root)/a/\(name).toml: it is \(kind), not a regular file")
+                }
+            }
         }
     }
 

@@ -5,8 +5,11 @@ extension ThemeCatalog {
     /// 1. `$XDG_CONFIG_HOME/spotlight/themes` (default `~/.config`): the user's own themes;
     /// 2. each `$XDG_DATA_DIRS` entry + `/spotlight/themes` (default `/usr/local/share:/usr/share`);
     /// 3. `<exe dir>/../share/spotlight/themes`: an install under any prefix, even unregistered;
-    /// 4. the checkout's `Themes/`, found by walking up from the executable, then from the
-    ///    current directory, to a directory with `Package.swift` and `Themes/` (`swift run`).
+    /// 4. the checkout's `Themes/`, found by walking up from the executable to a directory with
+    ///    `Package.swift` and `Themes/` (`swift run`, `.build/debug/spotlight`).
+    ///
+    /// Never from the current directory: anyone can make `/tmp/x/Themes/` and wait for someone
+    /// to run spotlight there. `currentDirectory` only makes a relative executable path absolute.
     ///
     /// Everything comes in as arguments — no global state — so tests can describe any machine.
     /// `executablePath` should be the resolved binary (e.g. `/proc/self/exe`); a bare command
@@ -33,9 +36,7 @@ extension ThemeCatalog {
             paths.append(join(parent(executableDirectory), "share/\(suffix)"))
         }
 
-        for start in [executableDirectory, currentDirectory.flatMap { absolute($0, relativeTo: nil) }] {
-            if let start, let checkout = checkoutThemes(above: start) { paths.append(checkout) }
-        }
+        if let executableDirectory, let checkout = checkoutThemes(above: executableDirectory) { paths.append(checkout) }
 
         var seen: Set<String> = []
         return ThemeCatalog(searchPaths: paths.filter { seen.insert($0).inserted })

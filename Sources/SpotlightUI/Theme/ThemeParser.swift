@@ -1,4 +1,5 @@
 import Foundation
+import SpotlightCore
 import TOMLKit
 
 extension Theme {
@@ -8,16 +9,19 @@ extension Theme {
         self = try ThemeParser(source: source, file: file).parse()
     }
 
+    /// A theme is a page of TOML; anything bigger is not one.
+    public static let maximumBytes = 256 * 1024
+
     /// Reads the theme file at `path`.
     public init(contentsOfFile path: String) throws(ThemeError) {
-        let data: Data
+        // Only a regular file of sensible size: a FIFO in a theme folder would hang the wall.
+        let found: Data?
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            found = try RegularFile.contents(path, limit: Self.maximumBytes)
         } catch {
-            let problem = FileManager.default.fileExists(atPath: path)
-                ? "cannot be read; check its permissions" : "does not exist"
-            throw ThemeError(.unreadable, file: path, problem: problem)
+            throw ThemeError(.unreadable, file: path, problem: error.isPermission ? "cannot be read; check its permissions" : error.reason)
         }
+        guard let data = found else { throw ThemeError(.unreadable, file: path, problem: "does not exist") }
         guard let source = String(data: data, encoding: .utf8) else {
             throw ThemeError(.syntax, file: path, problem: "is not UTF-8 text")
         }

@@ -47,6 +47,10 @@ struct DoctorCommand: AsyncParsableCommand {
                 if store.isReadOnly, SharedBoardCheck.writeAdvice(board: location.path, caller: caller) != nil {
                     access += ", because you are not in the board's group (see sharing above)"
                 }
+                if store.isOutOfSpace {
+                    access = "read-only: the disk holding the board is full, so nothing can be posted or changed — free some space"
+                    problems += 1
+                }
                 line("access", access)
                 line("integrity", integrity)
                 if integrity != "ok" { problems += 1 }
@@ -73,7 +77,7 @@ struct DoctorCommand: AsyncParsableCommand {
     private func sharing(_ location: BoardLocation, caller: SharedBoardCheck.Caller, line: (String, String) -> Void) -> Int {
         let check = SharedBoardCheck.evaluate(
             board: location.path, file: .read(location.path), directory: .read(location.directory),
-            wal: .read(location.path + "-wal"), shm: .read(location.path + "-shm"),
+            wal: .readWithoutFollowing(location.path + "-wal"), shm: .readWithoutFollowing(location.path + "-shm"),
             fileSystem: FileSystemCheck.kind(ofBoard: location.path), caller: caller, names: .system)
         switch check.fileSystem {
         case .local(let name): line("filesystem", "\(name) (local)")

@@ -74,16 +74,7 @@ struct NewsletterCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        // Beside the target, then renamed: an interrupted run never leaves half an issue.
-        let temporary = output + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw .runtime("cannot write \(output): check the directory exists and is writable")
-        }
-        guard rename(temporary, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .runtime("cannot write \(output): \(reason)")
-        }
+        try OutputFile.write(Data(text.utf8), to: output)
         let stories = issue.numbers.stories
         CLI.note("Wrote the \(resolvedFormat.rawValue) newsletter for \(issue.period.text) (\(Plural.count(stories, "story"))) to \(output).")
     }

@@ -30,16 +30,7 @@ struct ExportCommand: AsyncParsableCommand {
             CLI.emit(text)
             return
         }
-        // Write beside the target and rename, so an interrupted export never leaves half a file.
-        let temporary = output + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data((text + "\n").utf8)) else {
-            throw .runtime("cannot write \(output): check the directory exists and is writable")
-        }
-        guard rename(temporary, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .runtime("cannot write \(output): \(reason)")
-        }
+        try OutputFile.write(Data((text + "\n").utf8), to: output)
         CLI.note("Exported \(Plural.count(export.stories.count, "story")) to \(output).")
     }
 }
@@ -57,8 +48,13 @@ struct ImportCommand: AsyncParsableCommand {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw SpotlightError.notFound("cannot read \(file): no such file, or not readable")
+            // An export is read whole (no size limit), but only from a regular file: a device
+            // such as /dev/zero would never end, and a pipe has `-`.
+            guard let contents = try RegularFile.read(file, what: "the export", limit: nil, hint: "to read standard input, give -") else {
+                throw SpotlightError.notFound("cannot read the export \(file): no such file")
+            }
+            guard !contents.isEmpty else {
+                throw SpotlightError.usage("\(file) is empty, not a file written by `spotlight export`")
             }
             data = contents
         }
@@ -70,8 +66,11 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// Stories as RFC 4180 CSV. Cells starting with = + - @ are prefixed with ' so a spreadsheet
-/// never runs a story as a formula.
+/// Stories as RFC 4180 CSV, for spreadsheets. Every cell gets the JSON output's control-character
+/// policy: C0 controls (ESC, BEL, NUL, TAB, CR, LF), DEL, C1 controls, bidi overrides and invisible
+/// format characters are written as `\uXXXX`, so nothing a terminal acts on reaches whoever `cat`s
+/// the file. A cell starting with = + - @, TAB, CR or LF gets a leading ' so a spreadsheet never
+/// runs it as a formula.
 enum CSVExport {
     static func stories(_ export: BoardExport) -> String {
         var lines = ["id,title,hero,department,customer,tags,author,on_behalf_of,created_at,status,votes,medallions,pinned"]
@@ -86,13 +85,27 @@ enum CSVExport {
             ]
             lines.append(cells.map(cell).joined(separator: ","))
         }
-        return JSONOutput.escapeControls(lines.joined(separator: "\r\n"))
+        return lines.joined(separator: "\r\n")
     }
 
-    private static func cell(_ value: String) -> String {
+    static func cell(_ value: String) -> String {
         var v = value
-        if let first = v.first, "=+-@".contains(first) { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        if let first = v.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) { v = "'" + v }
+        v = escapeControls(v)
+        guard v.contains(where: { $0 == "," || $0 == "\"" }) else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private static func escapeControls(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            if scalar.value < 0x20 || JSONOutput.needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
