@@ -18,10 +18,13 @@ let package = Package(
     targets: [
         // Pure model and rules: no I/O, injected clock.
         .target(name: "SpotlightCore", swiftSettings: strict),
+        // Hardens every SQLite connection as it opens (defensive, untrusted schema, cell checks):
+        // C, because sqlite3_db_config is variadic and sqlite-nio keeps the handle to itself.
+        .target(name: "CBoardHardening", dependencies: [.product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // The shared board file on sqlite-nio; the only code that talks to SQLite.
         .target(
             name: "SpotlightStore",
-            dependencies: ["SpotlightCore", .product(name: "SQLiteNIO", package: "sqlite-nio")],
+            dependencies: ["SpotlightCore", "CBoardHardening", .product(name: "SQLiteNIO", package: "sqlite-nio")],
             swiftSettings: strict
         ),
         // Screens render into a cell grid; never imports ncurses.

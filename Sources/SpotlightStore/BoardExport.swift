@@ -95,6 +95,10 @@ public struct BoardExport: Codable, Equatable, Sendable {
         guard export.version <= formatVersion else {
             throw .usage("\(file) was exported by a newer spotlight (format \(export.version)); upgrade spotlight to import it")
         }
+        if let problem = export.problems().first {
+            let line = JSONLines.line(of: problem.place, in: data).map { " line \($0)" } ?? ""
+            throw .usage("\(file)\(line): \(problem.message); nothing was imported")
+        }
         return export
     }
 

@@ -34,6 +34,9 @@ extension BoardStore {
                 guard let id = inserted.first?.column("id")?.integer else {
                     throw Self.missingValue("INSERT INTO stories … RETURNING id", found: nil, what: "the new story's id")
                 }
+                // Audited like real posts and pins, so `doctor` finds every story's record.
+                try await audit("post", story: id, detail: "posted story #\(id)", actor: sample.author.login)
+                if sample.pinned { try await audit("pin", story: id, detail: "pinned story #\(id)") }
                 for (i, voter) in sample.voters.enumerated() {
                     let at = created.addingTimeInterval(Double(i + 1) * 600)
                     try await execute("INSERT INTO votes(story_id, voter, at) VALUES (?, ?, ?)",

@@ -97,6 +97,7 @@ extension BoardStore {
     /// Import checks the same limits as posting, so a hand-edited file cannot smuggle in a story
     /// the CLI would have refused.
     private func validate(_ data: BoardExport) throws(SpotlightError) {
+        if let problem = data.problems().first { throw .usage("import: \(problem.message)") }
         let ids = Set(data.stories.map(\.id))
         guard ids.count == data.stories.count else { throw .usage("import: story ids must be unique") }
         for s in data.stories {

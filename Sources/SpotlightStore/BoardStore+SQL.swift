@@ -46,10 +46,13 @@ extension BoardStore {
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken up front, so two
     /// processes never both read-then-write and collide. Any error rolls everything back.
-    func transaction<T>(_ body: () async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
+    /// Under the lock the schema is checked to be exactly ours (`requireOwnSchema`) unless
+    /// `checkingSchema` is false — only for the migration that makes it.
+    func transaction<T>(checkingSchema: Bool = true, _ body: () async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
         guard !isReadOnly else { throw readOnlyError() }
         try await execute("BEGIN IMMEDIATE")
         do {
+            if checkingSchema { try await requireOwnSchema() }
             let value = try await body()
             try await execute("COMMIT")
             return value
@@ -66,9 +69,10 @@ extension BoardStore {
     }
 
     /// Every change leaves an audit record in the same transaction as the change itself.
-    func audit(_ action: String, story: StoryID?, detail: String) async throws(SpotlightError) {
+    /// `actor` is the account unless a demo story is credited to its fictional author.
+    func audit(_ action: String, story: StoryID?, detail: String, actor: String? = nil) async throws(SpotlightError) {
         let storyValue: SQLiteData = story.map { .integer($0) } ?? .null
-        let binds: [SQLiteData] = [.integer(clock.now.millis), .text(account.login), .text(action), storyValue, .text(detail)]
+        let binds: [SQLiteData] = [.integer(clock.now.millis), .text(actor ?? account.login), .text(action), storyValue, .text(detail)]
         try await execute("INSERT INTO audit(at, actor, action, story_id, detail) VALUES (?, ?, ?, ?, ?)", binds)
     }
 

@@ -114,20 +114,26 @@ extension BoardStore {
         }
     }
 
-    public func pin(_ id: StoryID, until: Date?, note: String?) async throws(SpotlightError) {
+    /// Returns when the pin ends: `until`, or the board's `max-pin-days` from now when none was given.
+    @discardableResult
+    public func pin(_ id: StoryID, until: Date?, note: String?) async throws(SpotlightError) -> Date {
         if let note, note.count > 120 { throw .usage("pin note must be at most 120 characters, got \(note.count)") }
-        try await transaction { () async throws(SpotlightError) in
+        return try await transaction { () async throws(SpotlightError) -> Date in
             let story = try await visibleForWrite(id)
             let now = clock.now
             let live = try await scalarInt("SELECT count(*) FROM stories WHERE status = 'visible' AND pinned_at IS NOT NULL AND (pin_until IS NULL OR pin_until > ?)",
                                            [.integer(now.millis)])
+            let settings = try await settings()
             try BoardRules.checkPin(by: account, isManager: try await isManager(account.login), story: story,
-                                    livePins: live, maxLivePins: try await settings().maxLivePins, until: until, now: now)
+                                    livePins: live, maxLivePins: settings.maxLivePins, until: until, now: now,
+                                    maxDays: settings.maxPinDays)
+            // A pin given no end lasts the board's longest pin, never for good.
+            let until = until ?? BoardRules.latestPinEnd(now: now, maxDays: settings.maxPinDays)
             try await execute("UPDATE stories SET pinned_by = ?, pinned_at = ?, pin_until = ?, pin_note = ? WHERE id = ?",
-                              [.text(account.login), .integer(now.millis), until.map { .integer($0.millis) } ?? .null,
+                              [.text(account.login), .integer(now.millis), .integer(until.millis),
                                note.map { .text($0) } ?? .null, .integer(id)])
-            let detail = until.map { "pinned story #\(id) until \(ISO8601DateFormatter().string(from: $0))" } ?? "pinned story #\(id)"
-            try await audit("pin", story: id, detail: detail)
+            try await audit("pin", story: id, detail: "pinned story #\(id) until \(ISO8601DateFormatter().string(from: until))")
+            return until
         }
     }
 
@@ -179,7 +185,7 @@ extension BoardStore {
                 try await execute("DELETE FROM managers WHERE login = ?", [.text(login)])
             }
             try await audit(adding ? "add-manager" : "remove-manager", story: nil,
-                            detail: (adding ? "made \(login) a manager" : "removed \(login) as a manager"))
+                            detail: adding ? AuditDetail.madeManager(login) : AuditDetail.removedManager(login))
         }
     }
 

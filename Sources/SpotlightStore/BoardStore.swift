@@ -1,3 +1,4 @@
+import CBoardHardening
 import Foundation
 import SQLiteNIO
 import SpotlightCore
@@ -113,6 +114,11 @@ public final class BoardStore: Sendable {
         allowed.remove(charactersIn: "?#")
         let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
         let uri = "file:\(escaped)?mode=\(uriMode)" + (immutable ? "&immutable=1" : "")
+        // Root's login banner opens a file members can write: every connection is hardened as
+        // it opens (CBoardHardening), before SQLite reads a byte of the schema.
+        guard board_hardening_install() == 0 else {
+            throw .runtime("cannot open the board \(path): SQLite's safety settings could not be installed")
+        }
         do {
             return try await SQLiteConnection.open(storage: .file(path: uri), threadPool: Self.threadPool,
                                                    on: Self.eventLoops.next())
@@ -159,7 +165,7 @@ public final class BoardStore: Sendable {
     }
 
     private func migrate(creating: Bool, mode: OpenMode) async throws(SpotlightError) {
-        try await transaction { () async throws(SpotlightError) in
+        try await transaction(checkingSchema: false) { () async throws(SpotlightError) in
             // Re-read inside the write lock: another process may have migrated meanwhile.
             var version = try await scalarInt("PRAGMA user_version")
             guard version < Schema.currentVersion else { return }
@@ -177,7 +183,7 @@ public final class BoardStore: Sendable {
                 let now = clock.now.millis
                 try await execute("INSERT INTO managers(login, added_by, added_at) VALUES (?, ?, ?)",
                                   [.text(account.login), .text(account.login), .integer(now)])
-                try await audit("init", story: nil, detail: "created the board; \(account.login) is its first manager")
+                try await audit("init", story: nil, detail: AuditDetail.created(firstManager: account.login))
             } else {
                 try await audit("migrate", story: nil, detail: "schema upgraded to \(version)")
             }

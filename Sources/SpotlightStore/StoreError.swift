@@ -1,3 +1,4 @@
+import Foundation
 import SQLiteNIO
 import SpotlightCore
 
@@ -18,7 +19,10 @@ enum StoreError {
         case .permission, .auth:
             return .permission("permission denied on the board \(path)")
         case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked:
-            return .runtime("the board \(path) stayed locked by another process for too long; try again")
+            // Past the busy timeout: name whoever holds the -shm locks, if the kernel says.
+            let holders = ShmLocks.holders(board: path).map { ShmLocks.describe($0, board: path) }
+            guard !holders.isEmpty else { return .runtime("the board \(path) stayed locked by another process for too long; try again") }
+            return .runtime("the board \(path) stayed locked for too long: \(holders.joined(separator: "; ")); if that is not a spotlight process, it is blocking everyone (see `spotlight doctor`)")
         case .full:
             return .runtime("the disk holding the board \(path) is full; nothing was written")
         case .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath:

@@ -13,9 +13,10 @@ final class TestAccounts {
     }
 
     /// An account with its own private group (Debian's default), in `groups` as well.
-    func addUser(_ name: String, groups extra: [String] = []) throws -> (uid: uid_t, gid: gid_t) {
+    func addUser(_ name: String, groups extra: [String] = [], fullName: String? = nil) throws -> (uid: uid_t, gid: gid_t) {
         var arguments = ["--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", "--user-group"]
         if !extra.isEmpty { arguments += ["--groups", extra.joined(separator: ",")] }
+        if let fullName { arguments += ["--comment", fullName] }
         let result = try Checkout.run("/usr/sbin/useradd", arguments + [name])
         try #require(result.status == 0, "useradd \(name): \(result.all)")
         users.append(name)

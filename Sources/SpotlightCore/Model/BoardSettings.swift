@@ -19,13 +19,21 @@ public struct BoardSettings: Equatable, Sendable, Codable {
     public var serviceWeekStart: String?
     public var votingMode: VotingMode = .open
     public var maxLivePins: Int = 3
+    /// The longest a pin may last, in days: a pin never outlives the manager's intent for years.
+    public var maxPinDays: Int = 90
 
     public init() {}
+
+    /// The longest value any setting takes, in UTF-8 bytes (checked before anything else, so an
+    /// audit record never carries a megabyte of "setting").
+    public static let maxValueBytes = 256
+    /// The longest theme name, in characters.
+    public static let maxThemeName = 64
 
     /// Setting keys as stored and as typed in `spotlight settings set KEY VALUE`.
     public static let keys = [
         "name", "rotation-seconds", "theme", "pin-share", "medallions-per-year",
-        "service-week-start", "voting-mode", "max-live-pins",
+        "service-week-start", "voting-mode", "max-live-pins", "max-pin-days",
     ]
 
     public func value(forKey key: String) -> String? {
@@ -38,6 +46,7 @@ public struct BoardSettings: Equatable, Sendable, Codable {
         case "service-week-start": serviceWeekStart ?? ""
         case "voting-mode": votingMode.rawValue
         case "max-live-pins": String(maxLivePins)
+        case "max-pin-days": String(maxPinDays)
         default: nil
         }
     }
@@ -50,15 +59,20 @@ public struct BoardSettings: Equatable, Sendable, Codable {
             }
             return n
         }
+        guard raw.utf8.count <= Self.maxValueBytes else {
+            throw .usage("setting \(Self.keys.contains(key) ? key : "value") is too long: \(raw.utf8.count) bytes, the limit is \(Self.maxValueBytes)")
+        }
         switch key {
         case "name":
             let count = raw.count
             guard (1...60).contains(count) else { throw .usage("setting name must be 1–60 characters, got \(count)") }
+            guard NameKey.hasVisibleGrapheme(raw) else { throw .usage("setting name needs at least one visible character") }
             name = raw
         case "rotation-seconds": rotationSeconds = try int(3...600)
         case "theme":
-            guard !raw.isEmpty, raw.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                throw .usage("setting theme must be a theme name such as classic (letters, digits, - and _)")
+            guard !raw.isEmpty, raw.count <= Self.maxThemeName,
+                  raw.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw .usage("setting theme must be a theme name such as classic (up to \(Self.maxThemeName) letters, digits, - and _)")
             }
             theme = raw
         case "pin-share": pinShare = try int(2...20)
@@ -75,6 +89,7 @@ public struct BoardSettings: Equatable, Sendable, Codable {
             }
             votingMode = mode
         case "max-live-pins": maxLivePins = try int(1...50)
+        case "max-pin-days": maxPinDays = try int(1...366)
         default:
             throw .usage("unknown setting '\(key)'; known settings: \(Self.keys.joined(separator: ", "))")
         }

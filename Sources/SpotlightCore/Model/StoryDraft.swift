@@ -61,7 +61,8 @@ extension StoryDraft {
         var found: [ValidationProblem] = []
         func check(_ field: StoryField, _ text: String, _ limit: ClosedRange<Int>, required: Bool) {
             let count = text.count
-            if required && text.allSatisfy(\.isWhitespace) {
+            // Zero-width characters, soft hyphens and bidi controls alone do not fill a field.
+            if required && !NameKey.hasVisibleGrapheme(text) {
                 found.append(.init(field: field, message: "\(field.rawValue) is required"))
             } else if !limit.contains(count) {
                 found.append(.init(field: field, message:

@@ -1,8 +1,8 @@
 /// Groups free-text names (heroes, departments, storytellers) that people typed differently.
 ///
-/// Two spellings are one name when `BoardRules.normalizedName` makes them equal: case-folded
-/// (Unicode `lowercased()`) and whitespace collapsed and trimmed, so "mary lopez",
-/// "Mary  Lopez" and " MARY LOPEZ " are one person. Nothing cleverer (no initials, no
+/// Two spellings are one name when `NameKey` makes them equal: NFC, invisible characters
+/// (zero-width, soft hyphen, bidi controls) dropped, case-folded and whitespace collapsed, so
+/// "mary lopez", "Mary  Lopez", " MARY LOPEZ " and "Mary\u{200B} Lopez" are one person. Nothing cleverer (no initials, no
 /// nicknames): a false merge would hand one person's award to another.
 ///
 /// A group is shown under its most common spelling; a tie goes to the spelling seen first
@@ -18,7 +18,7 @@ public struct NameGroups: Sendable {
     public init() {}
 
     /// The key a name is grouped under.
-    public static func key(_ name: String) -> String { BoardRules.normalizedName(name) }
+    public static func key(_ name: String) -> String { NameKey.key(name) }
 
     /// Records one use of `name` and returns its group key.
     @discardableResult

@@ -34,16 +34,15 @@ public enum BoardRules {
         }
     }
 
-    /// True when `hero` names the account (login or display name, ignoring case and spacing).
+    /// True when `hero` names the account (login or display name), compared by `NameKey`, so
+    /// case, spacing and invisible characters cannot disguise the giver's own name.
     public static func names(_ hero: String, account: Account) -> Bool {
         let h = normalizedName(hero)
         return h == normalizedName(account.login) || h == normalizedName(account.displayName)
     }
 
-    /// Case-folded, whitespace-collapsed form used to compare people's names.
-    public static func normalizedName(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
+    /// The comparison key of a person's name (`NameKey.key`).
+    public static func normalizedName(_ name: String) -> String { NameKey.key(name) }
 
     /// `year` names the allowance in the message when the caller knows it.
     public static func checkMedallion(
@@ -78,8 +77,10 @@ public enum BoardRules {
         }
     }
 
+    /// `maxDays` is the board's `max-pin-days`: a pin may not be set to end later than that.
     public static func checkPin(
-        by actor: Account, isManager: Bool, story: Story, livePins: Int, maxLivePins: Int, until: Date?, now: Date
+        by actor: Account, isManager: Bool, story: Story, livePins: Int, maxLivePins: Int, until: Date?, now: Date,
+        maxDays: Int = BoardSettings().maxPinDays
     ) throws(SpotlightError) {
         try requireManager(actor, isManager: isManager, for: .pin)
         guard story.status == .visible else {
@@ -88,10 +89,18 @@ public enum BoardRules {
         if let until, until <= now {
             throw .usage("the pin expiry must be in the future")
         }
+        if let until, until > latestPinEnd(now: now, maxDays: maxDays) {
+            throw .usage("a pin lasts at most \(Plural.count(maxDays, "day")) on this board (setting max-pin-days); choose an earlier end")
+        }
         let alreadyPinned = story.isPinned(at: now)
         guard alreadyPinned || livePins < maxLivePins else {
             throw .permission("the board already has \(livePins) live pins (the limit is \(maxLivePins)); unpin one first")
         }
+    }
+
+    /// When a pin made `now` must end at the latest; a pin given no end lasts this long.
+    public static func latestPinEnd(now: Date, maxDays: Int) -> Date {
+        now.addingTimeInterval(Double(maxDays) * 86_400)
     }
 
     /// Editing: the author may edit their own story; managers may edit any.

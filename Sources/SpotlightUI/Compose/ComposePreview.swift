@@ -16,7 +16,7 @@ struct ComposePreview: Widget {
         let card = WallCard(
             title: draft.title, body: draft.body, hero: draft.hero, department: draft.department,
             customerKind: "\(draft.customer.rawValue) customer", isNew: form.editingID == nil,
-            author: draft.onBehalfOf ?? form.authorName, age: "just now")
+            author: form.authorName, toldBy: draft.onBehalfOf, age: "just now")
         let model = WallViewModel(boardName: "", banner: "", clock: "", card: card, isUTF8: isUTF8, border: border, icons: icons)
         let view = WallCardView(card: card, style: WallStyle(model), maxTitleLines: 3)
         let prepared = view.prepare(width: text.width, rows: text.height)

@@ -59,7 +59,10 @@ struct WallCardView {
         y += p.plan.body + p.plan.gapBeforeMeta
         if p.plan.hero > 0 { SpanLine(heroSpans(), ellipsis: style.ellipsis).render(into: &grid, area: line()) }
         if p.plan.stats > 0 { statsRow().render(into: &grid, area: line()) }
-        if p.plan.byline > 0 { SpanLine(bylineSpans(), ellipsis: style.ellipsis).render(into: &grid, area: line()) }
+        if p.plan.byline > 0 {
+            let row = line()
+            SpanLine(bylineSpans(width: row.width), ellipsis: style.ellipsis).render(into: &grid, area: row)
+        }
     }
 
     private func badgeRow() -> BadgeRow {
@@ -91,13 +94,19 @@ struct WallCardView {
         return BadgeRow(items, spacing: 3)
     }
 
-    /// "posted by John Park · 2 days ago"
-    private func bylineSpans() -> [Span] {
-        var spans = [Span("posted by ", role: .dim), Span(card.author, role: .meta)]
+    /// "posted by John Park · 2 days ago", or "told by Dana · posted by alice · 2 days ago": the
+    /// real account is always shown whole; a long typed teller's name is what gets cut.
+    private func bylineSpans(width: Int) -> [Span] {
+        var tail = [Span("posted by ", role: .dim), Span(card.author, role: .meta)]
         if !card.age.isEmpty {
-            spans.append(Span(style.dot, role: .dim))
-            spans.append(Span(card.age, role: .dim))
+            tail.append(Span(style.dot, role: .dim))
+            tail.append(Span(card.age, role: .dim))
         }
-        return spans
+        guard let toldBy = card.toldBy else { return tail }
+        let lead = Span("told by ", role: .dim), dot = Span(style.dot, role: .dim)
+        let room = width - SpanLine(tail).width - lead.text.width - dot.text.width
+        guard room > 0 else { return tail }
+        let name = SafeText(toldBy)
+        return [lead, Span(name.width <= room ? name : name.truncated(toWidth: room, ellipsis: style.ellipsis), role: .meta), dot] + tail
     }
 }

@@ -48,7 +48,8 @@ public enum WallPresenter {
                 title: story.title, body: story.body, hero: story.hero, department: story.department,
                 customerKind: "\(story.customer.rawValue) customer", votes: story.votes, medallions: story.medallions,
                 isPinned: story.isPinned(at: context.now), isNew: slot?.reason == .new,
-                author: story.onBehalfOf ?? story.authorName, age: RelativeTime.ago(story.createdAt, now: context.now))
+                author: story.onBehalfOf == nil ? story.authorName : story.author, toldBy: story.onBehalfOf,
+                age: RelativeTime.ago(story.createdAt, now: context.now))
         }
         var model = WallViewModel(
             boardName: context.boardName, banner: banner(context), clock: ClockText.clock(context.now, timeZone: context.timeZone),

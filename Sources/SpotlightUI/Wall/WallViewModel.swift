@@ -92,15 +92,18 @@ public struct WallCard: Sendable, Equatable {
     public var medallions: Int
     public var isPinned: Bool
     public var isNew: Bool
-    /// Display name of whoever posted it (or the colleague it was posted on behalf of).
+    /// Who posted it: the display name, or the login when `toldBy` is set, so a free-text
+    /// on-behalf-of name ("Dana Manager (CEO)") never stands alone for the real account.
     public var author: String
+    /// The colleague it was posted on behalf of (free text, unverified): "told by …".
+    public var toldBy: String?
     /// Already worded, e.g. "2 days ago".
     public var age: String
 
     public init(
         title: String, body: String, hero: String, department: String, customerKind: String,
         votes: Int = 0, medallions: Int = 0, isPinned: Bool = false, isNew: Bool = false,
-        author: String, age: String
+        author: String, toldBy: String? = nil, age: String
     ) {
         self.title = title
         self.body = body
@@ -112,6 +115,7 @@ public struct WallCard: Sendable, Equatable {
         self.isPinned = isPinned
         self.isNew = isNew
         self.author = author
+        self.toldBy = toldBy
         self.age = age
     }
 }

@@ -37,6 +37,7 @@ struct DoctorCommand: AsyncParsableCommand {
                 let settings = try await store.settings()
                 let integrity = try await store.integrityCheck()
                 let count = try await store.storyCount()
+                let outside = try await store.outsideChanges()
                 await store.close()
                 line("board name", settings.name)
                 line("schema", "version \(schema)")
@@ -49,10 +50,12 @@ struct DoctorCommand: AsyncParsableCommand {
                 line("access", access)
                 line("integrity", integrity)
                 if integrity != "ok" { problems += 1 }
+                problems += report(outsideChanges: outside, line: line)
             } catch {
                 line("board status", "problem: \(error.message)")
                 problems += 1
             }
+            problems += lockHolders(location, line: line)
         }
         let environment = ProcessInfo.processInfo.environment
         line("terminal", "TERM=\(environment["TERM"] ?? "(unset)"), stdout \(CLI.isTerminal ? "is" : "is not") a terminal")
@@ -85,5 +88,48 @@ struct DoctorCommand: AsyncParsableCommand {
             CLI.say("      fix: " + Sanitizer.singleLine(finding.fix))
         }
         return check.findings.count
+    }
+}
+
+// MARK: - Edits made outside spotlight, and who holds the board's locks
+
+extension DoctorCommand {
+    /// Changes `sqlite3` (or anything but spotlight) made to the board. In the shared-file mode
+    /// anyone who can write the file can make them; this finds them, it cannot prevent them.
+    func report(outsideChanges: [String], line: (String, String) -> Void) -> Int {
+        guard !outsideChanges.isEmpty else {
+            line("audit", "every change has its record")
+            return 0
+        }
+        line("audit", "changed outside spotlight: \(Plural.count(outsideChanges.count, "difference")) from what spotlight wrote")
+        let shown = 20
+        for change in outsideChanges.prefix(shown) {
+            CLI.say("  problem: changed outside spotlight: " + Sanitizer.singleLine(change))
+        }
+        if outsideChanges.count > shown { CLI.say("  … and \(outsideChanges.count - shown) more") }
+        CLI.say("      fix: find who did it (the file's writers are its group), then restore the last good `spotlight export`")
+        return outsideChanges.count
+    }
+
+    /// Processes holding the `-shm` write or checkpoint lock right now. A spotlight writer holds
+    /// the write lock for milliseconds; anything else holding it blocks every writer.
+    func lockHolders(_ location: BoardLocation, line: (String, String) -> Void) -> Int {
+        let holders = ShmLocks.holders(board: location.path)
+        guard !holders.isEmpty else { return 0 }
+        var problems = 0
+        for holder in holders {
+            let text = ShmLocks.describe(holder, board: location.path)
+            if ShmLocks.isSpotlight(holder) {
+                line("locks", text)
+            } else {
+                problems += 1
+                line("locks", "problem: " + text)
+                let stop = holder.pid > 0 ? "stop that process (kill \(holder.pid))" : "find the process with `fuser \(location.path)-shm` and stop it"
+                CLI.say("      fix: " + (holder.lock == .write
+                    ? "every writer waits for it and then fails; \(stop)"
+                    : "the -wal cannot be checkpointed and keeps growing; \(stop)"))
+            }
+        }
+        return problems
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SpotlightCore
 import SpotlightStore
 
@@ -23,8 +24,13 @@ struct ManagersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make an account a manager (managers only).")
         @OptionGroup var boardOptions: BoardOptions
         @Argument(help: "The login name of the account.") var login: String
+        @Flag(help: "Add the login even though no such account exists on this host (yet).") var force = false
 
         func run() async throws {
+            // A typo would otherwise hand manager rights to whoever later gets that login.
+            if !force && getpwnam(login) == nil {
+                throw SpotlightError.notFound("there is no account \(Sanitizer.singleLine(login)) on this host: check the spelling, or add --force for an account that will be created later")
+            }
             try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.addManager(login) }
             CLI.say("\(Sanitizer.singleLine(login)) is now a manager.")
         }

@@ -8,17 +8,17 @@ struct PinCommand: AsyncParsableCommand {
 
     @OptionGroup var boardOptions: BoardOptions
     @Argument(help: "The story id.") var id: StoryIDArgument
-    @Option(help: "When the pin ends: friday, tomorrow, 2026-12-01, 2026-12-01T17:00, or 12h / 3d / 2w.") var until: String?
+    @Option(help: "When the pin ends: friday, tomorrow, 2026-12-01, 2026-12-01T17:00, or 12h / 3d / 2w (at most the board's max-pin-days, which is also the default).") var until: String?
     @Option(help: "A note shown with the pin, up to 120 characters.") var note: String?
 
     func run() async throws {
         let end = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
             let end = try until.map { text throws(SpotlightError) in try WhenParser.parse(text, now: store.clock.now, timeZone: .current) }
-            try await store.pin(id.value, until: end, note: note)
-            return end
+            return try await store.pin(id.value, until: end, note: note)
         }
-        // The end as the board and `show` word it ("until Fri 4 Dec"), not as it was typed.
-        CLI.say("Pinned story #\(id.value)" + (end.map { " until " + ClockText.pinEnd($0, timeZone: .current) } ?? "") + ".")
+        // The end as the board and `show` word it ("until Fri 4 Dec"), not as it was typed; a
+        // pin given no end lasts the board's max-pin-days.
+        CLI.say("Pinned story #\(id.value) until " + ClockText.pinEnd(end, timeZone: .current) + ".")
     }
 }
 
