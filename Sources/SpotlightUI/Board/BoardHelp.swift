@@ -18,7 +18,7 @@ public enum BoardHelp {
             add("PgUp/PgDn", "a page up or down (also Space, Ctrl-B/F)")
             add("Home/End g/G", "first or last story")
             add(isUTF8 ? "←/→ Tab 1–6" : "Left/Right Tab 1-6", "tabs: Hot, New, Top, Pinned, Mine, For you")
-            add(isUTF8 ? "•" : "*", "new since your last visit (For you lists them, about you first)")
+            add(isUTF8 ? "•" : "*", "new since your last visit (listed under For you)")
             add("Enter", "open the story")
             add("/", "search as you type (Enter keeps, Esc clears)")
             add("d", "filter by department")
