@@ -27,7 +27,7 @@ SWIFTFLAGS  = -c release --static-swift-stdlib --scratch-path $(SCRATCH)
 RELEASE     = $(SCRATCH)/release
 STAGE       = $(SCRATCH)/spotlight-stage
 THEMES      = $(notdir $(wildcard Themes/*.toml))
-EXAMPLES    = update-motd.d/50-spotlight systemd/spotlight-wall.service \
+EXAMPLES    = update-motd.d/50-spotlight profile.d/spotlight-news.sh systemd/spotlight-wall.service \
               systemd/getty@tty1.service.d/autologin.conf kiosk/profile config.toml
 DOCS        = README.md CHANGELOG.md ARCHITECTURE.md
 SHARE       = $(DESTDIR)$(DATADIR)/spotlight
@@ -59,7 +59,8 @@ install: $(STAMP)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(SHARE)/themes $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR) \
 		$(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions \
 		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d \
-		$(SHARE)/examples/update-motd.d $(SHARE)/examples/systemd/getty@tty1.service.d $(SHARE)/examples/kiosk
+		$(SHARE)/examples/update-motd.d $(SHARE)/examples/profile.d $(SHARE)/examples/systemd/getty@tty1.service.d \
+		$(SHARE)/examples/kiosk
 	$(INSTALL) -m 0755 $(RELEASE)/spotlight $(DESTDIR)$(BINDIR)/spotlight
 	$(INSTALL) -m 0644 $(addprefix Themes/,$(THEMES)) $(SHARE)/themes/
 	$(INSTALL) -m 0644 $(STAGE)/man/*.1 $(DESTDIR)$(MANDIR)/
@@ -87,7 +88,7 @@ uninstall:
 	rm -f $(addprefix $(SHARE)/examples/,$(EXAMPLES))
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(DOCS)) $(DESTDIR)$(DOCDIR)/THEMES.md
 	-rmdir $(SHARE)/examples/systemd/getty@tty1.service.d $(SHARE)/examples/systemd \
-		$(SHARE)/examples/update-motd.d $(SHARE)/examples/kiosk $(SHARE)/examples \
+		$(SHARE)/examples/update-motd.d $(SHARE)/examples/profile.d $(SHARE)/examples/kiosk $(SHARE)/examples \
 		$(SHARE)/themes $(SHARE) $(DESTDIR)$(DOCDIR) 2>/dev/null
 	@echo "removed spotlight from $(DESTDIR)$(PREFIX)"
 

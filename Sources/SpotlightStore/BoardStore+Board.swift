@@ -77,7 +77,7 @@ extension BoardStore {
     }
 
     /// The stories with these ids, in this order.
-    private func storiesInOrder(_ ids: [StoryID]) async throws(SpotlightError) -> [Story] {
+    func storiesInOrder(_ ids: [StoryID]) async throws(SpotlightError) -> [Story] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         let found: [SQLiteRow] = try await rows("SELECT \(StoryRow.columns) FROM stories s WHERE s.id IN (\(marks))", ids.map { .integer($0) })

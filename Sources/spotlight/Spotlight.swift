@@ -27,6 +27,7 @@ struct Spotlight: AsyncParsableCommand {
             AwardsCommand.self,
             NewsletterCommand.self,
             StatsCommand.self,
+            NewsCommand.self,
         ],
         defaultSubcommand: BoardCommand.self
     )

@@ -99,7 +99,7 @@ enum Checkout {
         for expected in ["bin/spotlight", "share/man/man1/spotlight.1", "share/man/man1/spotlight.wall.1",
                          "share/man/man1/spotlight.doctor.1", "share/bash-completion/completions/spotlight",
                          "share/zsh/site-functions/_spotlight", "share/fish/vendor_completions.d/spotlight.fish",
-                         "share/spotlight/examples/update-motd.d/50-spotlight",
+                         "share/spotlight/examples/update-motd.d/50-spotlight", "share/spotlight/examples/profile.d/spotlight-news.sh",
                          "share/spotlight/examples/systemd/spotlight-wall.service",
                          "share/spotlight/examples/systemd/getty@tty1.service.d/autologin.conf",
                          "share/spotlight/examples/kiosk/profile", "share/spotlight/examples/config.toml",

@@ -239,7 +239,7 @@ func loads(_ effects: [BoardEffect]) -> [ListRequest] {
 
     @Test func aClickOnATabSwitchesToIt() {
         var state = F.state()
-        let span = state.layout.tabSpans().first { $0.tab == .top }!.columns
+        let span = state.layout.tabSpans(BoardTab.allCases.filter { $0 != .forYou }).first { $0.tab == .top }!.columns
         let request = loads(state.handle(MouseEvent(x: span.lowerBound + 1, y: 1, kind: .click))).first
         #expect(state.tab == .top && request?.order == .top)
     }
@@ -400,7 +400,7 @@ func loads(_ effects: [BoardEffect]) -> [ListRequest] {
         state.press(.char("2"))
         #expect(state.status == nil, "another tab clears it")
         state.say("upvoted #41 — thank you!")
-        let span = state.layout.tabSpans().first { $0.tab == .top }!.columns
+        let span = state.layout.tabSpans(BoardTab.allCases.filter { $0 != .forYou }).first { $0.tab == .top }!.columns
         _ = state.handle(MouseEvent(x: span.lowerBound + 1, y: 1, kind: .click))
         #expect(state.status == nil, "a click on a tab clears it")
     }

@@ -31,6 +31,8 @@ struct BoardStyle {
     let dot, separator, ellipsis, pointer, rule, dash: String
     let hidden: String
     let times: String
+    /// Before a story that is new since the last visit.
+    let unseen: String
 
     init(_ context: BoardContext) {
         let u = context.isUTF8
@@ -48,5 +50,6 @@ struct BoardStyle {
         dash = p.dash
         hidden = "(hidden)"
         times = p.times
+        unseen = u ? "•" : "*"
     }
 }

@@ -33,9 +33,9 @@ public struct BoardLayout: Sendable, Equatable {
     public var listRows: Int { max(1, body.height) }
 
     /// Each tab's columns on the tab row: "[Hot]" for the current one, " New " for the others.
-    public func tabSpans() -> [(tab: BoardTab, columns: Range<Int>)] {
+    public func tabSpans(_ shown: [BoardTab]) -> [(tab: BoardTab, columns: Range<Int>)] {
         var x = tabs.x
-        return BoardTab.allCases.map { tab in
+        return shown.map { tab in
             let w = tab.title.count + 2
             defer { x += w + 1 }
             return (tab, x..<(x + w))

@@ -53,6 +53,8 @@ struct BoardListView: Widget {
 
     private func draw(_ story: Story, selected: Bool, columns c: Columns, into grid: inout Grid, line: Rect) {
         if selected { grid.put(style.pointer, x: line.x, y: line.y, role: .selection) }
+        // New since the last visit.
+        if state.unseen.contains(story.id) { grid.put(style.unseen, x: line.x + 1, y: line.y, role: .new) }
         var x = line.x + 2
         // Title with its markers in front: pinned, hidden.
         var spans: [Span] = []

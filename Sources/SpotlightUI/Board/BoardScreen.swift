@@ -81,7 +81,7 @@ public enum BoardScreen {
     static func drawTabRow(_ state: BoardState, style: BoardStyle, layout: BoardLayout, into grid: inout Grid) {
         let row = layout.tabs
         var end = row.x
-        for (tab, columns) in layout.tabSpans() where columns.upperBound <= row.maxX {
+        for (tab, columns) in layout.tabSpans(state.tabs) where columns.upperBound <= row.maxX {
             let current = tab == state.tab && state.view == .list
             let label = current ? "[" + tab.title + "]" : " " + tab.title + " "
             grid.put(label, x: columns.lowerBound, y: row.y, role: current ? .selection : (tab == state.tab ? .accent : .dim))

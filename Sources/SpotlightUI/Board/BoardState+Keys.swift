@@ -51,11 +51,11 @@ extension BoardState {
         case .ctrl("d"): return select(selection + page / 2)
         case .home, .char("g"): return select(0)
         case .end, .char("G"): return select(total - 1)
-        case .left: return switchTab(to: BoardTab(rawValue: (tab.rawValue + BoardTab.allCases.count - 1) % BoardTab.allCases.count)!)
-        case .right, .tab: return switchTab(to: BoardTab(rawValue: (tab.rawValue + 1) % BoardTab.allCases.count)!)
-        case .backTab: return switchTab(to: BoardTab(rawValue: (tab.rawValue + BoardTab.allCases.count - 1) % BoardTab.allCases.count)!)
-        case .char(let c) where ("1"..."5").contains(c):
-            return switchTab(to: BoardTab(rawValue: Int(String(c))! - 1)!)
+        case .left, .backTab: return switchTab(by: -1)
+        case .right, .tab: return switchTab(by: 1)
+        case .char(let c) where ("1"..."6").contains(c):
+            let chosen = BoardTab(rawValue: Int(String(c))! - 1)!
+            return tabs.contains(chosen) ? switchTab(to: chosen) : []
         case .enter, .char("l"): return openDetail()
         case .escape:
             guard !search.isEmpty || department != nil else { return [] }
@@ -78,6 +78,13 @@ extension BoardState {
         top = min(max(0, top + direction * page), lastTop)
         selection = min(top + row, max(0, total - 1))
         return ensureRows()
+    }
+
+    /// The next or previous tab on the tab row, round.
+    mutating func switchTab(by step: Int) -> [BoardEffect] {
+        let shown = tabs
+        let here = shown.firstIndex(of: tab) ?? 0
+        return switchTab(to: shown[(here + step + shown.count) % shown.count])
     }
 
     mutating func switchTab(to new: BoardTab) -> [BoardEffect] {

@@ -168,7 +168,7 @@ extension BoardState {
         switch view {
         case .list:
             if mouse.kind == .click, mouse.y == layout.tabs.y {
-                if let hit = layout.tabSpans().first(where: { $0.columns.contains(mouse.x) }) {
+                if let hit = layout.tabSpans(tabs).first(where: { $0.columns.contains(mouse.x) }) {
                     searchField = nil
                     return switchTab(to: hit.tab)
                 }

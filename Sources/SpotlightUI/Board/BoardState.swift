@@ -63,6 +63,10 @@ public struct BoardState: Sendable {
 
     public var viewer: BoardViewer
     public internal(set) var tab: BoardTab = .hot
+    /// "For you": the stories new since the last visit, in their order, fixed for this visit.
+    public internal(set) var forYou: [StoryID] = []
+    /// Stories new since the last visit, marked in every list (a dot before the title).
+    public internal(set) var unseen: Set<StoryID> = []
     public internal(set) var department: String?
     /// The search the list is filtered by ("" for none).
     public internal(set) var search = ""
@@ -262,7 +266,7 @@ public struct BoardState: Sendable {
             order: tab.order, department: department, search: words.isEmpty ? nil : words,
             author: tab == .mine ? viewer.account.login : nil, pinnedOnly: tab == .pinned,
             includeHidden: viewer.isManager || tab == .mine, offset: offset, limit: limit,
-            generation: generation, counting: counting, isTyping: typing)
+            generation: generation, counting: counting, isTyping: typing, ids: tab == .forYou ? forYou : nil)
     }
 
     /// New filters: start at the top of a freshly counted list.

@@ -2,8 +2,9 @@ import SpotlightCore
 
 /// The board's lists (DESIGN §5). Hot, New and Top are the whole board in three orders; Pinned
 /// is the live pins, newest first; Mine is what the viewer posted (hidden ones included).
+/// For you is there only after an absence: the stories new since the last visit (`News`).
 public enum BoardTab: Int, CaseIterable, Sendable, Equatable {
-    case hot, new, top, pinned, mine
+    case hot, new, top, pinned, mine, forYou
 
     public var title: String {
         switch self {
@@ -12,6 +13,7 @@ public enum BoardTab: Int, CaseIterable, Sendable, Equatable {
         case .top: "Top"
         case .pinned: "Pinned"
         case .mine: "Mine"
+        case .forYou: "For you"
         }
     }
 
@@ -19,7 +21,7 @@ public enum BoardTab: Int, CaseIterable, Sendable, Equatable {
         switch self {
         case .hot: .hot
         case .top: .top
-        case .new, .pinned, .mine: .new
+        case .new, .pinned, .mine, .forYou: .new
         }
     }
 }

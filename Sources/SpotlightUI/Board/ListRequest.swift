@@ -17,10 +17,12 @@ public struct ListRequest: Sendable, Equatable {
     public var counting: Bool
     /// Caused by typing in the search field: the loop may wait for the next key first.
     public var isTyping: Bool
+    /// A list fixed in advance, in this order ("For you"); the other filters do not apply.
+    public var ids: [StoryID]?
 
     public init(order: StoryOrder, department: String? = nil, search: String? = nil, author: String? = nil,
                 pinnedOnly: Bool = false, includeHidden: Bool = false, offset: Int = 0, limit: Int = 100,
-                generation: Int = 0, counting: Bool = true, isTyping: Bool = false) {
+                generation: Int = 0, counting: Bool = true, isTyping: Bool = false, ids: [StoryID]? = nil) {
         self.order = order
         self.department = department
         self.search = search
@@ -32,6 +34,7 @@ public struct ListRequest: Sendable, Equatable {
         self.generation = generation
         self.counting = counting
         self.isTyping = isTyping
+        self.ids = ids
     }
 }
 

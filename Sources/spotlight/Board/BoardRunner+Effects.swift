@@ -51,6 +51,15 @@ extension BoardRunner {
 
     func load(_ request: ListRequest) async -> [BoardEffect] {
         guard let store = link.store else { return [] }
+        if let ids = request.ids {
+            do {
+                let page = try await store.page(of: ids, offset: request.offset, limit: request.limit)
+                return state.loaded(ListPage(request: request, stories: page.stories, total: page.total, voted: page.voted))
+            } catch {
+                state.say(error.message, isError: true)
+                return []
+            }
+        }
         let query = StoryQuery(order: request.order, limit: request.limit, offset: request.offset, department: request.department,
                                search: request.search, author: request.author, pinnedOnly: request.pinnedOnly,
                                includeHidden: request.includeHidden)

@@ -31,6 +31,11 @@ final class BoardRunner {
     let watcher: BoardWatcher
     let themes: ThemeCatalog
     let drafts: DraftFile
+    let visits: VisitFile
+    /// What this account has seen of the board (nil when the board could not say).
+    var marks: VisitMarks?
+    /// The marks file is a link, a directory or from a newer spotlight: never written.
+    var keepVisitFile = false
     let timer = FrameTimer()
     var state: BoardState
     var settings: BoardSettings
@@ -70,6 +75,7 @@ final class BoardRunner {
         self.readOnlyReason = readOnlyReason
         watcher = BoardWatcher(boardPath: options.location.path)
         drafts = DraftFile(boardPath: options.location.path, environment: ProcessInfo.processInfo.environment)
+        visits = VisitFile(boardPath: options.location.path, environment: ProcessInfo.processInfo.environment)
         let size = session.size()
         state = BoardState(viewer: viewer, width: size.width, height: size.height)
         nextPoll = Date().addingTimeInterval(WallRunner.slowPoll)
@@ -115,6 +121,7 @@ final class BoardRunner {
     /// Runs until quit; returns the exit status (128 + the signal's number for a signal).
     func run() async -> Int32 {
         await perform(state.start())
+        await beginVisit()
         await offerSavedDraft()
         while true {
             await tick(now: Date())
@@ -230,6 +237,7 @@ final class BoardRunner {
                                        icons: theme.icons, isUTF8: isUTF8, now: Date(), timeZone: .current)
             let frame = BoardScreen.render(state, context: context, width: width, height: height)
             session.draw(frame.grid, cursor: frame.cursor)
+            noteSeen()
         }
         timer.frameDrawn()
     }
@@ -238,6 +246,7 @@ final class BoardRunner {
     func finish(_ code: Int32) async -> Int32 {
         if compose?.isDirty == true { saveDraft() }
         session.stop()
+        await endVisit()
         await link.close()
         return code
     }

@@ -20,12 +20,9 @@ struct DraftFile {
     static let maximumBytes = 1 << 20
 
     init(boardPath: String, environment: [String: String]) {
-        self.boardPath = Self.absolute(boardPath)
-        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
-        // The XDG spec says a relative XDG_STATE_HOME is invalid and must be ignored.
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/state"
-        directory = state + "/spotlight/drafts"
-        path = directory + "/draft-" + Self.hash(self.boardPath) + ".json"
+        self.boardPath = StateFile.absolute(boardPath)
+        directory = StateFile.directory("drafts", environment: environment)
+        path = directory + "/draft-" + StateFile.hash(self.boardPath) + ".json"
     }
 
     /// What the file holds. `board` guards against the (unlikely) clash of two paths' hashes.
@@ -49,8 +46,8 @@ struct DraftFile {
         } catch {
             throw .runtime("could not save your draft: \(error)")
         }
-        try makeDirectory()
-        try Self.writeAtomically(data, to: path, directory: directory)
+        try StateFile.makeDirectory(directory, purpose: "your draft")
+        try StateFile.writeAtomically(data, to: path, directory: directory, purpose: "your draft")
     }
 
     /// The saved draft, or nil when there is none (or it belongs to another board). A file that
@@ -80,15 +77,6 @@ struct DraftFile {
 
     // MARK: - Files
 
-    private func makeDirectory() throws(SpotlightError) {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .runtime("could not save your draft: cannot create \(directory): \(error.localizedDescription)")
-        }
-    }
-
     /// Moves a file that is not a draft out of the way, keeping it for its owner.
     private func setAside() {
         let base = path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
@@ -99,61 +87,5 @@ struct DraftFile {
             target = base + "-\(n)"
         }
         rename(path, target)
-    }
-
-    /// Temporary file in the same directory (so rename is atomic), mode 0600, fsync'd, renamed
-    /// over `target`; the directory is fsync'd so the rename itself survives a power cut.
-    private static func writeAtomically(_ data: Data, to target: String, directory: String) throws(SpotlightError) {
-        let temporary = directory + "/.draft-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("cannot create \(temporary)") }
-        var ok = fchmod(fd, 0o600) == 0
-        if ok {
-            ok = data.withUnsafeBytes { raw -> Bool in
-                var offset = 0
-                while offset < raw.count {
-                    let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return false
-                    }
-                    offset += n
-                }
-                return true
-            }
-        }
-        let error = errno
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok, rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno == 0 ? error : errno))
-            unlink(temporary)
-            throw .runtime("could not save your draft to \(target): \(reason)")
-        }
-        let dir = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dir >= 0 {
-            fsync(dir)
-            close(dir)
-        }
-    }
-
-    private static func failure(_ what: String) -> SpotlightError {
-        .runtime("could not save your draft: \(what): \(String(cString: strerror(errno)))")
-    }
-
-    private static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return URL(fileURLWithPath: full).standardizedFileURL.path
-    }
-
-    /// FNV-1a, 64 bits, as 16 hex digits: stable across runs and platforms (unlike `hashValue`).
-    static func hash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import SQLiteNIO
+import SpotlightCore
+
+/// Reads for "what's new since your last visit" (`VisitMarks`, `News`). Everything is measured in
+/// story and audit ids, which only grow, never in clock time.
+extension BoardStore {
+    /// This board, as opposed to another file later put at the same path: its creation row
+    /// (time and creator). An export imported elsewhere is a new board too.
+    public func identity() async throws(SpotlightError) -> String {
+        let found = try await rows("SELECT at, CAST(actor AS BLOB) AS actor FROM audit ORDER BY id LIMIT 1")
+        guard let row = found.first, let at = row.column("at")?.integer else { return "empty" }
+        return "\(at)-\(row.column("actor")?.lossless ?? "")"
+    }
+
+    /// The newest story id and audit id now: marks for a first visit, where nothing is "new".
+    public func newestIDs() async throws(SpotlightError) -> (story: StoryID, audit: Int) {
+        let found = try await rows("SELECT (SELECT coalesce(max(id), 0) FROM stories) AS s, (SELECT coalesce(max(id), 0) FROM audit) AS a")
+        return (found.first?.column("s")?.integer ?? 0, found.first?.column("a")?.integer ?? 0)
+    }
+
+    /// Visible stories above `id`, oldest first, at most `limit`.
+    public func visibleStories(above id: StoryID, limit: Int = 1000) async throws(SpotlightError) -> [Story] {
+        try await rows("SELECT \(StoryRow.columns) FROM stories s WHERE s.id > ? AND s.status = 'visible' ORDER BY s.id LIMIT ?",
+                       [.integer(id), .integer(limit)]).map(StoryRow.decode)
+    }
+
+    /// Votes and medallions given to `author`'s visible stories after audit row `auditID`
+    /// (a vote taken back in the same period cancels out), per story.
+    public func recognition(of author: String, afterAudit auditID: Int) async throws(SpotlightError) -> [News.Recognition] {
+        let found = try await rows("""
+            SELECT a.story_id AS story,
+                   sum(CASE a.action WHEN 'upvote' THEN 1 WHEN 'unvote' THEN -1 ELSE 0 END) AS votes,
+                   sum(CASE a.action WHEN 'medal' THEN 1 WHEN 'unmedal' THEN -1 ELSE 0 END) AS medallions
+            FROM audit a JOIN stories s ON s.id = a.story_id
+            WHERE a.id > ? AND s.author = ? AND s.status = 'visible' AND a.actor != s.author
+              AND a.action IN ('upvote', 'unvote', 'medal', 'unmedal')
+            GROUP BY a.story_id ORDER BY a.story_id
+            """, [.integer(auditID), .text(author)])
+        var result: [News.Recognition] = []
+        for row in found {
+            let votes = max(0, row.column("votes")?.integer ?? 0)
+            let medallions = max(0, row.column("medallions")?.integer ?? 0)
+            guard votes + medallions > 0, let id = row.column("story")?.integer else { continue }
+            result.append(News.Recognition(story: try await story(id), votes: votes, medallions: medallions))
+        }
+        return result
+    }
+
+    /// Departments of the stories that name `names` as their hero: "your department".
+    public func departments(recognising names: [String]) async throws(SpotlightError) -> Set<String> {
+        let keys = Set(names.map(BoardRules.normalizedName).filter { !$0.isEmpty })
+        guard !keys.isEmpty else { return [] }
+        // lower() narrows the scan; the exact comparison (spaces collapsed) is made below.
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        let found = try await rows("""
+            SELECT DISTINCT CAST(hero AS BLOB) AS hero, CAST(department AS BLOB) AS department FROM stories
+            WHERE status = 'visible' AND lower(trim(hero)) IN (\(marks))
+            """, keys.sorted().map { .text($0) })
+        var result: Set<String> = []
+        for row in found where keys.contains(BoardRules.normalizedName(row.column("hero")?.lossless ?? "")) {
+            result.insert(row.column("department")?.lossless ?? "")
+        }
+        return result
+    }
+}
+
+extension BoardStore {
+    /// A page of a list fixed in advance ("New for you": the stories new at the start of the
+    /// visit, in their order), with the account's votes among them.
+    public func page(of ids: [StoryID], offset: Int, limit: Int) async throws(SpotlightError) -> StoryPage {
+        let start = min(max(0, offset), ids.count)
+        let slice = Array(ids[start..<min(ids.count, start + max(0, limit))])
+        var page = StoryPage(offset: start, stories: try await storiesInOrder(slice), total: ids.count, totalIsCapped: false)
+        page.voted = try await votedStories(among: page.stories.map(\.id))
+        return page
+    }
+}
+
+extension BoardStore {
+    /// What is new for `account` since `marks`: unseen visible stories (about them or their
+    /// department first, then oldest first) and the recognition their stories received.
+    public func news(since marks: VisitMarks, for account: Account, limit: Int = 1000) async throws(SpotlightError) -> News {
+        // Your own posts are not news to you.
+        let fresh = try await visibleStories(above: marks.seenThrough, limit: limit)
+            .filter { !marks.hasSeen($0.id) && $0.author != account.login }
+        let homes = fresh.isEmpty ? [] : try await departments(recognising: [account.login, account.displayName])
+        return News(stories: News.ordered(fresh, for: account, departments: homes),
+                    recognitions: try await recognition(of: account.login, afterAudit: marks.auditThrough),
+                    since: marks.visitedAt)
+    }
+
+    /// Marks for someone who has seen everything on the board as it is now.
+    public func marksForEverythingNow(at now: Date) async throws(SpotlightError) -> VisitMarks {
+        let newest = try await newestIDs()
+        return VisitMarks(board: try await identity(), seenThrough: newest.story, auditThrough: newest.audit, visitedAt: now)
+    }
+
+    /// `marks` at the end of a visit: seen stories folded into `seenThrough`, recognition up to
+    /// now reported, and the time of this visit.
+    public func closing(_ marks: VisitMarks, at now: Date) async throws(SpotlightError) -> VisitMarks {
+        var closed = marks
+        let above = try await visibleStories(above: marks.seenThrough, limit: 10_000)
+        closed.see(above.filter { $0.author == account.login }.map(\.id))
+        closed.compact(visibleAbove: above.map(\.id))
+        closed.auditThrough = max(marks.auditThrough, try await newestIDs().audit)
+        closed.visitedAt = now
+        return closed
+    }
+}
