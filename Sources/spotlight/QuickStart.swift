@@ -1,0 +1,157 @@
+import ArgumentParser
+import SpotlightCore
+
+/// Start like a C tool (issue 17). ArgumentParser reflects each command it parses with `Mirror`,
+/// and every first-time protocol cast that involves scans all the conformance records of this
+/// static binary (~0.3 M instructions a cast): two thirds of a `spotlight list`. So the plain
+/// invocations of the commands that scripts, banners and people run most are read here by hand.
+/// Anything not plain — help, `--name=value`, a repeated or unknown option, a value starting
+/// with `-`, a value its type refuses, a failing `validate()` — gives nil, and ArgumentParser
+/// parses as always: help, completions and every error message stay its own.
+/// `QuickStartTests` checks that each command built here equals the one ArgumentParser builds.
+enum QuickStart {
+    enum Start {
+        case version
+        case command(any AsyncParsableCommand)
+    }
+
+    /// What to run for `arguments` (argv without the program), or nil for ArgumentParser.
+    static func start(_ arguments: [String]) -> Start? {
+        if arguments == ["--version"] { return .version }
+        guard let name = arguments.first else { return nil }
+        let rest = arguments.dropFirst()
+        let command: (any AsyncParsableCommand)?
+        switch name {
+        case "list": command = ListCommand(quick: rest)
+        case "show": command = ShowCommand(quick: rest)
+        case "upvote": command = UpvoteCommand(quick: rest)
+        case "unvote": command = UnvoteCommand(quick: rest)
+        case "snapshot": command = SnapshotCommand(quick: rest)
+        default: command = nil
+        }
+        // ArgumentParser validates after parsing; a refusal is its to word.
+        guard var command, (try? command.validate()) != nil else { return nil }
+        return .command(command)
+    }
+}
+
+/// The arguments of one command when every one is plain: a known `--option value`, a known
+/// `--flag`, or a positional value; each option and flag at most once.
+struct QuickArguments {
+    private(set) var options: [String: String] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
+
+    init?(_ arguments: ArraySlice<String>, options knownOptions: Set<String> = [], flags knownFlags: Set<String> = [], positionals count: Int = 0) {
+        var rest = arguments
+        while let argument = rest.popFirst() {
+            guard !argument.isEmpty else { return nil }
+            guard argument.hasPrefix("-") else {
+                positionals.append(argument)
+                continue
+            }
+            if knownOptions.contains(argument), options[argument] == nil,
+               let value = rest.popFirst(), !value.isEmpty, !value.hasPrefix("-") {
+                options[argument] = value
+            } else if knownFlags.contains(argument), !flags.contains(argument) {
+                flags.insert(argument)
+            } else {
+                return nil
+            }
+        }
+        guard positionals.count == count else { return nil }
+    }
+
+    /// The option's value as ArgumentParser would convert it; nil when the type refuses it.
+    func value<T: ExpressibleByArgument>(_ name: String, default: T) -> T? {
+        guard let text = options[name] else { return `default` }
+        return T(argument: text)
+    }
+
+    func value<T: ExpressibleByArgument>(_ name: String) -> T?? {
+        guard let text = options[name] else { return .some(nil) }
+        return T(argument: text).map { .some($0) }
+    }
+
+    func positional<T: ExpressibleByArgument>(_ index: Int) -> T? { T(argument: positionals[index]) }
+
+    static let board: Set<String> = ["--board"]
+}
+
+// Each initialiser sets every property: one left unset would be a wrapper ArgumentParser never
+// filled, which traps when read; QuickStartTests compares every stored property with ArgumentParser's.
+
+extension BoardOptions {
+    init(quick arguments: QuickArguments) {
+        self.init()
+        board = arguments.options["--board"]
+    }
+}
+
+extension OutputOptions {
+    init(quick arguments: QuickArguments) {
+        self.init()
+        json = arguments.flags.contains("--json")
+    }
+}
+
+extension ListCommand {
+    init?(quick rest: ArraySlice<String>) {
+        guard let arguments = QuickArguments(rest, options: QuickArguments.board.union(["--sort", "--limit", "--department", "--search"]),
+                                             flags: ["--include-hidden", "--json"]),
+              let sort = arguments.value("--sort", default: StoryOrder.hot),
+              let limit = arguments.value("--limit", default: 20) else { return nil }
+        self.init()
+        boardOptions = BoardOptions(quick: arguments)
+        self.sort = sort
+        self.limit = limit
+        department = arguments.options["--department"]
+        search = arguments.options["--search"]
+        includeHidden = arguments.flags.contains("--include-hidden")
+        output = OutputOptions(quick: arguments)
+    }
+}
+
+extension ShowCommand {
+    init?(quick rest: ArraySlice<String>) {
+        guard let arguments = QuickArguments(rest, options: QuickArguments.board, flags: ["--json"], positionals: 1),
+              let id: StoryIDArgument = arguments.positional(0) else { return nil }
+        self.init()
+        boardOptions = BoardOptions(quick: arguments)
+        self.id = id
+        output = OutputOptions(quick: arguments)
+    }
+}
+
+extension UpvoteCommand {
+    init?(quick rest: ArraySlice<String>) {
+        guard let arguments = QuickArguments(rest, options: QuickArguments.board, positionals: 1),
+              let id: StoryIDArgument = arguments.positional(0) else { return nil }
+        self.init()
+        boardOptions = BoardOptions(quick: arguments)
+        self.id = id
+    }
+}
+
+extension UnvoteCommand {
+    init?(quick rest: ArraySlice<String>) {
+        guard let arguments = QuickArguments(rest, options: QuickArguments.board, positionals: 1),
+              let id: StoryIDArgument = arguments.positional(0) else { return nil }
+        self.init()
+        boardOptions = BoardOptions(quick: arguments)
+        self.id = id
+    }
+}
+
+extension SnapshotCommand {
+    init?(quick rest: ArraySlice<String>) {
+        guard let arguments = QuickArguments(rest, options: QuickArguments.board.union(["--width", "--height", "--theme"]), flags: ["--ascii"]),
+              let width: Int? = arguments.value("--width"), let height: Int? = arguments.value("--height") else { return nil }
+        self.init()
+        boardOptions = BoardOptions(quick: arguments)
+        self.width = width
+        self.height = height
+        theme = arguments.options["--theme"]
+        ascii = arguments.flags.contains("--ascii")
+    }
+}

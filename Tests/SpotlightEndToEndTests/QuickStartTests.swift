@@ -1,0 +1,57 @@
+import Foundation
+@testable import spotlight
+import Testing
+
+/// `QuickStart` reads the plain invocations of the hot commands without ArgumentParser. Each
+/// command it builds must be the one ArgumentParser builds from the same arguments, stored
+/// property by stored property (a dump shows every wrapper's value, or that it was never set),
+/// and anything that is not plain must go to ArgumentParser, which words the help and errors.
+@Suite struct QuickStartTests {
+    static func dumped(_ value: Any) -> String {
+        var text = ""
+        dump(value, to: &text)
+        return text
+    }
+
+    static let plain: [[String]] = [
+        ["list"], ["list", "--limit", "5", "--sort", "new", "--json", "--board", "/tmp/b.sqlite"],
+        ["list", "--department", "Billing", "--search", "refund", "--include-hidden"], ["list", "--sort", "top", "--limit", "1000"],
+        ["show", "42"], ["show", "#42", "--json", "--board", "/tmp/b.sqlite"],
+        ["upvote", "7"], ["upvote", "--board", "/tmp/b.sqlite", "#7"], ["unvote", "7"],
+        ["snapshot"], ["snapshot", "--width", "100", "--height", "30", "--theme", "neon", "--ascii", "--board", "/tmp/b.sqlite"],
+    ]
+
+    @Test(arguments: plain) func quickCommandEqualsArgumentParsers(arguments: [String]) throws {
+        guard case .command(let quick)? = QuickStart.start(arguments) else {
+            Issue.record("\(arguments) is plain but was left to ArgumentParser")
+            return
+        }
+        let parsed = try Spotlight.parseAsRoot(arguments)
+        #expect(Self.dumped(quick) == Self.dumped(parsed))
+        #expect(!Self.dumped(quick).contains("definition"), "a property QuickStart left unset:\n\(Self.dumped(quick))")
+    }
+
+    static let notPlain: [[String]] = [
+        [], ["board"], ["pin", "1"], ["help", "list"], ["--help"], ["--version", "list"], ["list", "--version"],
+        ["list", "--help"], ["list", "-h"], ["list", "--experimental-dump-help"], ["list", "--generate-completion-script", "bash"],
+        ["list", "--limit=5"], ["list", "--limit", "5", "--limit", "6"], ["list", "--json", "--json"], ["list", "--limit", "0"],
+        ["list", "--limit", "-5"], ["list", "--limit"], ["list", "--sort", "best"], ["list", "extra"], ["list", "--"],
+        ["list", "--search", ""], ["list", "--search", "--json"], ["list", "--nosuch"],
+        ["show"], ["show", "1", "2"], ["show", "abc"], ["show", "#0"], ["show", "--json"], ["show", "-1"],
+        ["upvote"], ["upvote", "0"], ["unvote", "x"], ["snapshot", "--width", "5"], ["snapshot", "--width", "x"], ["snapshot", "--height", "101"],
+    ]
+
+    @Test(arguments: notPlain) func anythingElseGoesToArgumentParser(arguments: [String]) {
+        if let start = QuickStart.start(arguments) {
+            Issue.record("\(arguments) was taken quickly: \(start)")
+        }
+    }
+
+    @Test func versionIsTheConfiguredOne() {
+        guard case .version? = QuickStart.start(["--version"]) else {
+            Issue.record("--version was left to ArgumentParser")
+            return
+        }
+        #expect(Spotlight.configuration.version == Spotlight.version)
+    }
+}
