@@ -36,13 +36,15 @@ enum QuickStart {
 }
 
 /// The arguments of one command when every one is plain: a known `--option value`, a known
-/// `--flag`, or a positional value; each option and flag at most once.
+/// `--flag`, or a positional value; each option and flag at most once. Arrays, not sets or
+/// dictionaries: their first use instantiates generic metadata whose `Hashable` requirement is
+/// another scan of the conformance records, dearer than searching a handful of names.
 struct QuickArguments {
-    private(set) var options: [String: String] = [:]
-    private(set) var flags: Set<String> = []
+    private(set) var options: [(name: String, value: String)] = []
+    private(set) var flags: [String] = []
     private(set) var positionals: [String] = []
 
-    init?(_ arguments: ArraySlice<String>, options knownOptions: Set<String> = [], flags knownFlags: Set<String> = [], positionals count: Int = 0) {
+    init?(_ arguments: ArraySlice<String>, options knownOptions: [String] = [], flags knownFlags: [String] = [], positionals count: Int = 0) {
         var rest = arguments
         while let argument = rest.popFirst() {
             guard !argument.isEmpty else { return nil }
@@ -50,11 +52,11 @@ struct QuickArguments {
                 positionals.append(argument)
                 continue
             }
-            if knownOptions.contains(argument), options[argument] == nil,
+            if knownOptions.contains(argument), option(argument) == nil,
                let value = rest.popFirst(), !value.isEmpty, !value.hasPrefix("-") {
-                options[argument] = value
+                options.append((argument, value))
             } else if knownFlags.contains(argument), !flags.contains(argument) {
-                flags.insert(argument)
+                flags.append(argument)
             } else {
                 return nil
             }
@@ -62,20 +64,22 @@ struct QuickArguments {
         guard positionals.count == count else { return nil }
     }
 
+    func option(_ name: String) -> String? { options.first { $0.name == name }?.value }
+
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+
     /// The option's value as ArgumentParser would convert it; nil when the type refuses it.
     func value<T: ExpressibleByArgument>(_ name: String, default: T) -> T? {
-        guard let text = options[name] else { return `default` }
+        guard let text = option(name) else { return `default` }
         return T(argument: text)
     }
 
     func value<T: ExpressibleByArgument>(_ name: String) -> T?? {
-        guard let text = options[name] else { return .some(nil) }
+        guard let text = option(name) else { return .some(nil) }
         return T(argument: text).map { .some($0) }
     }
 
     func positional<T: ExpressibleByArgument>(_ index: Int) -> T? { T(argument: positionals[index]) }
-
-    static let board: Set<String> = ["--board"]
 }
 
 // Each initialiser sets every property: one left unset would be a wrapper ArgumentParser never
@@ -84,20 +88,20 @@ struct QuickArguments {
 extension BoardOptions {
     init(quick arguments: QuickArguments) {
         self.init()
-        board = arguments.options["--board"]
+        board = arguments.option("--board")
     }
 }
 
 extension OutputOptions {
     init(quick arguments: QuickArguments) {
         self.init()
-        json = arguments.flags.contains("--json")
+        json = arguments.flag("--json")
     }
 }
 
 extension ListCommand {
     init?(quick rest: ArraySlice<String>) {
-        guard let arguments = QuickArguments(rest, options: QuickArguments.board.union(["--sort", "--limit", "--department", "--search"]),
+        guard let arguments = QuickArguments(rest, options: ["--board", "--sort", "--limit", "--department", "--search"],
                                              flags: ["--include-hidden", "--json"]),
               let sort = arguments.value("--sort", default: StoryOrder.hot),
               let limit = arguments.value("--limit", default: 20) else { return nil }
@@ -105,16 +109,16 @@ extension ListCommand {
         boardOptions = BoardOptions(quick: arguments)
         self.sort = sort
         self.limit = limit
-        department = arguments.options["--department"]
-        search = arguments.options["--search"]
-        includeHidden = arguments.flags.contains("--include-hidden")
+        department = arguments.option("--department")
+        search = arguments.option("--search")
+        includeHidden = arguments.flag("--include-hidden")
         output = OutputOptions(quick: arguments)
     }
 }
 
 extension ShowCommand {
     init?(quick rest: ArraySlice<String>) {
-        guard let arguments = QuickArguments(rest, options: QuickArguments.board, flags: ["--json"], positionals: 1),
+        guard let arguments = QuickArguments(rest, options: ["--board"], flags: ["--json"], positionals: 1),
               let id: StoryIDArgument = arguments.positional(0) else { return nil }
         self.init()
         boardOptions = BoardOptions(quick: arguments)
@@ -125,7 +129,7 @@ extension ShowCommand {
 
 extension UpvoteCommand {
     init?(quick rest: ArraySlice<String>) {
-        guard let arguments = QuickArguments(rest, options: QuickArguments.board, positionals: 1),
+        guard let arguments = QuickArguments(rest, options: ["--board"], positionals: 1),
               let id: StoryIDArgument = arguments.positional(0) else { return nil }
         self.init()
         boardOptions = BoardOptions(quick: arguments)
@@ -135,7 +139,7 @@ extension UpvoteCommand {
 
 extension UnvoteCommand {
     init?(quick rest: ArraySlice<String>) {
-        guard let arguments = QuickArguments(rest, options: QuickArguments.board, positionals: 1),
+        guard let arguments = QuickArguments(rest, options: ["--board"], positionals: 1),
               let id: StoryIDArgument = arguments.positional(0) else { return nil }
         self.init()
         boardOptions = BoardOptions(quick: arguments)
@@ -145,13 +149,13 @@ extension UnvoteCommand {
 
 extension SnapshotCommand {
     init?(quick rest: ArraySlice<String>) {
-        guard let arguments = QuickArguments(rest, options: QuickArguments.board.union(["--width", "--height", "--theme"]), flags: ["--ascii"]),
+        guard let arguments = QuickArguments(rest, options: ["--board", "--width", "--height", "--theme"], flags: ["--ascii"]),
               let width: Int? = arguments.value("--width"), let height: Int? = arguments.value("--height") else { return nil }
         self.init()
         boardOptions = BoardOptions(quick: arguments)
         self.width = width
         self.height = height
-        theme = arguments.options["--theme"]
-        ascii = arguments.flags.contains("--ascii")
+        theme = arguments.option("--theme")
+        ascii = arguments.flag("--ascii")
     }
 }
