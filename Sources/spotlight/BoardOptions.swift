@@ -11,9 +11,12 @@ struct BoardOptions: ParsableArguments {
     var board: String?
 
     /// The board to open; a broken config file ends the command with its one-line error.
-    var location: BoardLocation {
+    var location: BoardLocation { Self.location(board: board) }
+
+    /// `location` for a `--board` value read without ArgumentParser (`QuickStart`).
+    static func location(board: String?) -> BoardLocation {
         do {
-            return try resolvedLocation()
+            return try resolvedLocation(board: board)
         } catch {
             CLI.fail(error)
         }
@@ -21,6 +24,11 @@ struct BoardOptions: ParsableArguments {
 
     /// `--board`, `SPOTLIGHT_BOARD`, the config files (`Config`), then the XDG default.
     func resolvedLocation(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SpotlightError) -> BoardLocation {
+        try Self.resolvedLocation(board: board, environment: environment)
+    }
+
+    static func resolvedLocation(board: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(SpotlightError) -> BoardLocation {
         try BoardLocation.resolve(flag: board, environment: environment) { () throws(SpotlightError) -> BoardLocation.Configured? in
             try Config.board(environment: environment)
         }

@@ -44,7 +44,15 @@ enum CLI {
         _ options: BoardOptions, mode: BoardStore.OpenMode = .existing,
         _ body: (BoardStore) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
-        let store = try await BoardStore.open(options.location.path, as: try Identity.current(), mode: mode)
+        try await withBoard(board: options.board, mode: mode, body)
+    }
+
+    /// `withBoard` for a `--board` value read without ArgumentParser (`QuickStart`).
+    static func withBoard<T>(
+        board: String?, mode: BoardStore.OpenMode = .existing,
+        _ body: (BoardStore) async throws(SpotlightError) -> T
+    ) async throws(SpotlightError) -> T {
+        let store = try await BoardStore.open(BoardOptions.location(board: board).path, as: try Identity.current(), mode: mode)
         do {
             let result = try await body(store)
             await store.close()

@@ -3,16 +3,18 @@ import SpotlightCore
 
 /// Start like a C tool (issue 17). ArgumentParser reflects each command it parses with `Mirror`,
 /// and every first-time protocol cast that involves scans all the conformance records of this
-/// static binary (~0.3 M instructions a cast): two thirds of a `spotlight list`. So the plain
-/// invocations of the commands that scripts, banners and people run most are read here by hand.
+/// static binary (~0.3 M instructions a cast): two thirds of a `spotlight list`. Even building
+/// one of its commands costs such scans (`Option<T>` checks `T: ExpressibleByArgument` at run
+/// time). So the plain invocations of the commands that scripts, banners and people run most are
+/// read here by hand into each command's `Plain` values, which its ArgumentParser twin also runs.
 /// Anything not plain — help, `--name=value`, a repeated or unknown option, a value starting
 /// with `-`, a value its type refuses, a failing `validate()` — gives nil, and ArgumentParser
 /// parses as always: help, completions and every error message stay its own.
-/// `QuickStartTests` checks that each command built here equals the one ArgumentParser builds.
+/// `QuickStartTests` checks that each command built here equals the `plain` of ArgumentParser's.
 enum QuickStart {
     enum Start {
         case version
-        case command(any AsyncParsableCommand)
+        case command(any QuickCommand)
     }
 
     /// What to run for `arguments` (argv without the program), or nil for ArgumentParser.
@@ -20,19 +22,29 @@ enum QuickStart {
         if arguments == ["--version"] { return .version }
         guard let name = arguments.first else { return nil }
         let rest = arguments.dropFirst()
-        let command: (any AsyncParsableCommand)?
+        let command: (any QuickCommand)?
         switch name {
-        case "list": command = ListCommand(quick: rest)
-        case "show": command = ShowCommand(quick: rest)
-        case "upvote": command = UpvoteCommand(quick: rest)
-        case "unvote": command = UnvoteCommand(quick: rest)
-        case "snapshot": command = SnapshotCommand(quick: rest)
+        case "list": command = ListCommand.Plain(quick: rest)
+        case "show": command = ShowCommand.Plain(quick: rest)
+        case "upvote": command = UpvoteCommand.Plain(quick: rest)
+        case "unvote": command = UnvoteCommand.Plain(quick: rest)
+        case "snapshot": command = SnapshotCommand.Plain(quick: rest)
         default: command = nil
         }
         // ArgumentParser validates after parsing; a refusal is its to word.
-        guard var command, (try? command.validate()) != nil else { return nil }
+        guard let command, (try? command.validate()) != nil else { return nil }
         return .command(command)
     }
+}
+
+/// A command as plain values, run the same whichever way its arguments were read.
+protocol QuickCommand {
+    func validate() throws
+    func run() async throws
+}
+
+extension QuickCommand {
+    func validate() throws {}
 }
 
 /// The arguments of one command when every one is plain: a known `--option value`, a known
@@ -82,80 +94,46 @@ struct QuickArguments {
     func positional<T: ExpressibleByArgument>(_ index: Int) -> T? { T(argument: positionals[index]) }
 }
 
-// Each initialiser sets every property: one left unset would be a wrapper ArgumentParser never
-// filled, which traps when read; QuickStartTests compares every stored property with ArgumentParser's.
-
-extension BoardOptions {
-    init(quick arguments: QuickArguments) {
-        self.init()
-        board = arguments.option("--board")
-    }
-}
-
-extension OutputOptions {
-    init(quick arguments: QuickArguments) {
-        self.init()
-        json = arguments.flag("--json")
-    }
-}
-
-extension ListCommand {
+extension ListCommand.Plain {
     init?(quick rest: ArraySlice<String>) {
         guard let arguments = QuickArguments(rest, options: ["--board", "--sort", "--limit", "--department", "--search"],
                                              flags: ["--include-hidden", "--json"]),
               let sort = arguments.value("--sort", default: StoryOrder.hot),
               let limit = arguments.value("--limit", default: 20) else { return nil }
-        self.init()
-        boardOptions = BoardOptions(quick: arguments)
-        self.sort = sort
-        self.limit = limit
-        department = arguments.option("--department")
-        search = arguments.option("--search")
-        includeHidden = arguments.flag("--include-hidden")
-        output = OutputOptions(quick: arguments)
+        self.init(board: arguments.option("--board"), sort: sort, limit: limit, department: arguments.option("--department"),
+                  search: arguments.option("--search"), includeHidden: arguments.flag("--include-hidden"), json: arguments.flag("--json"))
     }
 }
 
-extension ShowCommand {
+extension ShowCommand.Plain {
     init?(quick rest: ArraySlice<String>) {
         guard let arguments = QuickArguments(rest, options: ["--board"], flags: ["--json"], positionals: 1),
               let id: StoryIDArgument = arguments.positional(0) else { return nil }
-        self.init()
-        boardOptions = BoardOptions(quick: arguments)
-        self.id = id
-        output = OutputOptions(quick: arguments)
+        self.init(board: arguments.option("--board"), id: id.value, json: arguments.flag("--json"))
     }
 }
 
-extension UpvoteCommand {
+extension UpvoteCommand.Plain {
     init?(quick rest: ArraySlice<String>) {
         guard let arguments = QuickArguments(rest, options: ["--board"], positionals: 1),
               let id: StoryIDArgument = arguments.positional(0) else { return nil }
-        self.init()
-        boardOptions = BoardOptions(quick: arguments)
-        self.id = id
+        self.init(board: arguments.option("--board"), id: id.value)
     }
 }
 
-extension UnvoteCommand {
+extension UnvoteCommand.Plain {
     init?(quick rest: ArraySlice<String>) {
         guard let arguments = QuickArguments(rest, options: ["--board"], positionals: 1),
               let id: StoryIDArgument = arguments.positional(0) else { return nil }
-        self.init()
-        boardOptions = BoardOptions(quick: arguments)
-        self.id = id
+        self.init(board: arguments.option("--board"), id: id.value)
     }
 }
 
-extension SnapshotCommand {
+extension SnapshotCommand.Plain {
     init?(quick rest: ArraySlice<String>) {
         guard let arguments = QuickArguments(rest, options: ["--board", "--width", "--height", "--theme"], flags: ["--ascii"]),
               let width: Int? = arguments.value("--width"), let height: Int? = arguments.value("--height") else { return nil }
-        self.init()
-        boardOptions = BoardOptions(quick: arguments)
-        self.width = width
-        self.height = height
-        theme = arguments.option("--theme")
-        ascii = arguments.flag("--ascii")
+        self.init(board: arguments.option("--board"), width: width, height: height, theme: arguments.option("--theme"),
+                  ascii: arguments.flag("--ascii"))
     }
 }

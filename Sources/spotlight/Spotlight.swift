@@ -44,7 +44,7 @@ enum Main {
             switch QuickStart.start(Array(CommandLine.arguments.dropFirst())) {
             case .version?:
                 print(Spotlight.version)
-            case .command(var command)?:
+            case .command(let command)?:
                 try await command.run()
             case nil:
                 var command = try Spotlight.parseAsRoot()
