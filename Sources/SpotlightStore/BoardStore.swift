@@ -109,10 +109,7 @@ public final class BoardStore: Sendable {
     }
 
     private static func connect(path: String, uriMode: String, immutable: Bool = false) async throws(SpotlightError) -> SQLiteConnection {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#")
-        let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
-        let uri = "file:\(escaped)?mode=\(uriMode)" + (immutable ? "&immutable=1" : "")
+        let uri = "file:\(SQLiteURI.escapedPath(path))?mode=\(uriMode)" + (immutable ? "&immutable=1" : "")
         do {
             return try await SQLiteConnection.open(storage: .file(path: uri), threadPool: Self.threadPool,
                                                    on: Self.eventLoops.next())

@@ -61,4 +61,19 @@ import Testing
         }
         #expect(Spotlight.configuration.version == Spotlight.version)
     }
+
+    /// The quick path reads the board location's variables with `getenv`; a variable that
+    /// `BoardLocation` or `Config` starts to read must join `BoardOptions.locationVariables`.
+    @Test func locationReadsOnlyTheVariablesItFetches() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var read: Set<String> = []
+        for file in ["Sources/SpotlightStore/BoardLocation.swift", "Sources/spotlight/Config.swift"] {
+            let source = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for piece in source.components(separatedBy: "environment[\"").dropFirst() {
+                read.insert(String(piece.prefix { $0 != "\"" }))
+            }
+        }
+        #expect(read.count >= 5, "variables found: \(read)")
+        #expect(read.isSubset(of: Set(BoardOptions.locationVariables)), "read but not fetched: \(read.subtracting(BoardOptions.locationVariables))")
+    }
 }
