@@ -47,7 +47,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            // The static stdlib links with -export-dynamic, which puts ~14,000 of our symbols in the
+            // dynamic table; the runtime's start-up dladdr walks all of them (0.5 M instructions a
+            // start, issue 17). Nothing looks our symbols up at run time.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
         ),
         // Prints full-frame render figures (DESIGN §11); never a timed test.
         .executableTarget(name: "render-bench", dependencies: ["SpotlightUI"], path: "Benchmarks/RenderBench", swiftSettings: strict),

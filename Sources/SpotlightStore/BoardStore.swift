@@ -142,10 +142,7 @@ public final class BoardStore: Sendable {
     }
 
     private static func connect(path: String, uriMode: String, immutable: Bool = false) async throws(SpotlightError) -> SQLiteConnection {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#")
-        let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
-        let uri = "file:\(escaped)?mode=\(uriMode)" + (immutable ? "&immutable=1" : "")
+        let uri = "file:\(SQLiteURI.escapedPath(path))?mode=\(uriMode)" + (immutable ? "&immutable=1" : "")
         // Root's login banner opens a file members can write: every connection is hardened as
         // it opens (CBoardHardening), before SQLite reads a byte of the schema.
         guard board_hardening_install() == 0 else {

@@ -11,16 +11,38 @@ struct BoardOptions: ParsableArguments {
     var board: String?
 
     /// The board to open; a broken config file ends the command with its one-line error.
-    var location: BoardLocation {
+    var location: BoardLocation { Self.location(board: board) }
+
+    /// `location` for a `--board` value read without ArgumentParser (`QuickStart`).
+    static func location(board: String?) -> BoardLocation {
         do {
-            return try resolvedLocation()
+            return try resolvedLocation(board: board, environment: locationEnvironment)
         } catch {
             CLI.fail(error)
         }
     }
 
+    /// The variables `BoardLocation` and `Config` read, from `getenv`: the whole
+    /// `ProcessInfo.processInfo.environment` costs 0.8 M instructions a start (every variable
+    /// through Foundation's string bridging, issue 17). `QuickStartTests` checks this list
+    /// against the names those two files read.
+    static let locationVariables = ["SPOTLIGHT_BOARD", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS"]
+
+    static var locationEnvironment: [String: String] {
+        var environment: [String: String] = [:]
+        for name in locationVariables {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return environment
+    }
+
     /// `--board`, `SPOTLIGHT_BOARD`, the config files (`Config`), then the XDG default.
     func resolvedLocation(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SpotlightError) -> BoardLocation {
+        try Self.resolvedLocation(board: board, environment: environment)
+    }
+
+    static func resolvedLocation(board: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(SpotlightError) -> BoardLocation {
         try BoardLocation.resolve(flag: board, environment: environment) { () throws(SpotlightError) -> BoardLocation.Configured? in
             try Config.board(environment: environment)
         }

@@ -5,26 +5,36 @@ import SpotlightStore
 /// Shared plumbing for the subcommands: opening the board as the OS account, and reporting.
 enum CLI {
     static func fail(_ error: SpotlightError) -> Never {
-        FileHandle.standardError.write(Data(("spotlight: " + Sanitizer.singleLine(error.message) + "\n").utf8))
+        write("spotlight: " + Sanitizer.singleLine(error.message) + "\n", to: .standardError)
         exit(error.exitCode)
     }
 
     /// Text for people, in what their terminal can print: in a locale that is not UTF-8, every
     /// character (ours and the stories') is spelt in ASCII (`ASCIIFallback`), never mojibake.
     static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((Sanitizer.converted(text, to: charset) + "\n").utf8))
+        write(Sanitizer.converted(text, to: charset) + "\n", to: .standardOutput)
     }
 
     /// Data for programs (JSON, CSV, exports): UTF-8 whatever the locale, byte for byte.
     static func emit(_ data: String) {
-        FileHandle.standardOutput.write(Data((data + "\n").utf8))
+        write(data + "\n", to: .standardOutput)
     }
 
     static let charset = OutputCharset(isUTF8: UserLocale.isUTF8)
 
     /// A note for humans that scripts reading stdout should not see.
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n", to: .standardError)
+    }
+
+    /// The UTF-8 of `text`, copied once: `Data(text.utf8)` takes Data's generic sequence path,
+    /// whose first use scans every conformance record of the binary (~0.3 M instructions, issue 17).
+    private static func write(_ text: String, to handle: FileHandle) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            handle.write(Data(bytes: base, count: bytes.count))
+        }
     }
 
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
@@ -34,7 +44,15 @@ enum CLI {
         _ options: BoardOptions, mode: BoardStore.OpenMode = .existing,
         _ body: (BoardStore) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
-        let store = try await BoardStore.open(options.location.path, as: try Identity.current(), mode: mode)
+        try await withBoard(board: options.board, mode: mode, body)
+    }
+
+    /// `withBoard` for a `--board` value read without ArgumentParser (`QuickStart`).
+    static func withBoard<T>(
+        board: String?, mode: BoardStore.OpenMode = .existing,
+        _ body: (BoardStore) async throws(SpotlightError) -> T
+    ) async throws(SpotlightError) -> T {
+        let store = try await BoardStore.open(BoardOptions.location(board: board).path, as: try Identity.current(), mode: mode)
         do {
             let result = try await body(store)
             await store.close()

@@ -5,6 +5,8 @@ import SpotlightTerminal
 
 /// The `spotlight` command. Subcommands live one per file under Commands/.
 struct Spotlight: AsyncParsableCommand {
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "spotlight",
         abstract: "Service Spotlight: a terminal bulletin board of customer-service success stories.",
@@ -16,7 +18,7 @@ struct Spotlight: AsyncParsableCommand {
 
             Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 permission denied, 4 not found.
             """,
-        version: "0.1.0",
+        version: version,
         subcommands: [BoardCommand.self,
             InitCommand.self, PostCommand.self, ListCommand.self, ShowCommand.self,
             UpvoteCommand.self, UnvoteCommand.self, MedalCommand.self,
@@ -35,15 +37,23 @@ struct Spotlight: AsyncParsableCommand {
 
 /// Our own entry point, so that every failure ends the same way: one line on stderr and the
 /// exit code of DESIGN §6 (ArgumentParser's own usage failures would otherwise exit 64).
+/// Plain invocations of the hot commands skip ArgumentParser (`QuickStart`); the rest goes through it.
 @main
 enum Main {
     static func main() async {
         do {
-            var command = try Spotlight.parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            switch QuickStart.start(Array(CommandLine.arguments.dropFirst())) {
+            case .version?:
+                print(Spotlight.version)
+            case .command(let command)?:
+                try await command.run()
+            case nil:
+                var command = try Spotlight.parseAsRoot()
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
             }
         } catch let error as SpotlightError {
             CLI.fail(error)

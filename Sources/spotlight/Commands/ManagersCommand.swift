@@ -7,6 +7,10 @@ struct ManagersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "managers", abstract: "List, add or remove the board's managers.",
         subcommands: [List.self, Add.self, Remove.self], defaultSubcommand: List.self)
+    // Add and Remove name themselves: a name derived from the type costs ArgumentParser a
+    // `String(describing:)` of the type, five first-time protocol lookups, on every start (issue 17).
+    // The default subcommand must not: ArgumentParser's dump-help (and so the man page) names a
+    // default subcommand only when it is derived, and those stay byte for byte as they were.
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the managers.")
@@ -21,7 +25,7 @@ struct ManagersCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make an account a manager (managers only).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Make an account a manager (managers only).")
         @OptionGroup var boardOptions: BoardOptions
         @Argument(help: "The login name of the account.") var login: String
         @Flag(help: "Add the login even though no such account exists on this host (yet).") var force = false
@@ -43,7 +47,7 @@ struct ManagersCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a manager (managers only; never the last one).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a manager (managers only; never the last one).")
         @OptionGroup var boardOptions: BoardOptions
         @Argument(help: "The login name of the account.") var login: String
 

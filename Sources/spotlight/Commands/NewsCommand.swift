@@ -10,7 +10,7 @@ struct NewsCommand: AsyncParsableCommand {
         commandName: "news",
         abstract: "What is new since your last visit: new stories (about you first) and the votes and medallions your stories got.",
         discussion: """
-            Your last visit is when you last had the board open (`spotlight`); it is kept per account \\
+            Your last visit is when you last had the board open (`spotlight`); it is kept per account \
             under $XDG_STATE_HOME/spotlight/visits. This command only reads it.
 
             --banner prints one line for a login banner, or nothing when there is nothing new.

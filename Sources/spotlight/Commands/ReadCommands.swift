@@ -16,25 +16,45 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(help: "Include hidden stories (managers only).") var includeHidden = false
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000, got \(limit)") }
+    func validate() throws { try plain.validate() }
+
+    func run() async throws { try await plain.run() }
+
+    var plain: Plain {
+        Plain(board: boardOptions.board, sort: sort, limit: limit, department: department, search: search,
+              includeHidden: includeHidden, json: output.json)
     }
 
-    func run() async throws {
-        let (stories, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            if includeHidden {
-                try BoardRules.requireManager(store.account, isManager: try await store.isManager(store.account.login), for: .hide)
-            }
-            let query = StoryQuery(order: sort, limit: limit, department: department, search: search, includeHidden: includeHidden)
-            return (try await store.stories(query), store.clock.now)
+    /// The command as plain values, which `QuickStart` builds without ArgumentParser's wrappers.
+    struct Plain: QuickCommand {
+        let board: String?
+        let sort: StoryOrder
+        let limit: Int
+        let department: String?
+        let search: String?
+        let includeHidden: Bool
+        let json: Bool
+
+        func validate() throws {
+            guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000, got \(limit)") }
         }
-        if output.json {
-            CLI.emit(try JSONOutput.encode(stories.map { StoryJSON($0, now: now) }))
-        } else if stories.isEmpty {
-            CLI.note(search != nil || department != nil ? "No stories match." : "No stories yet: post one with `spotlight post --title … --hero …`.")
-        } else {
-            let marks = RecognitionMarks.forOutput(unicode: UserLocale.isUTF8)
-            CLI.say(stories.map { StoryText.listLine($0, now: now, marks: marks) }.joined(separator: "\n"))
+
+        func run() async throws {
+            let (stories, now) = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in
+                if includeHidden {
+                    try BoardRules.requireManager(store.account, isManager: try await store.isManager(store.account.login), for: .hide)
+                }
+                let query = StoryQuery(order: sort, limit: limit, department: department, search: search, includeHidden: includeHidden)
+                return (try await store.stories(query), store.clock.now)
+            }
+            if json {
+                CLI.emit(try JSONOutput.encode(stories.map { StoryJSON($0, now: now) }))
+            } else if stories.isEmpty {
+                CLI.note(search != nil || department != nil ? "No stories match." : "No stories yet: post one with `spotlight post --title … --hero …`.")
+            } else {
+                let marks = RecognitionMarks.forOutput(unicode: UserLocale.isUTF8)
+                CLI.say(stories.map { StoryText.listLine($0, now: now, marks: marks) }.joined(separator: "\n"))
+            }
         }
     }
 }
@@ -46,14 +66,25 @@ struct ShowCommand: AsyncParsableCommand {
     @Argument(help: "The story id, e.g. 42 or #42.") var id: StoryIDArgument
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        let (story, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            (try await store.story(id.value), store.clock.now)
-        }
-        if output.json {
-            CLI.emit(try JSONOutput.encode(StoryJSON(story, now: now)))
-        } else {
-            CLI.say(StoryText.detail(story, now: now))
+    func run() async throws { try await plain.run() }
+
+    var plain: Plain { Plain(board: boardOptions.board, id: id.value, json: output.json) }
+
+    /// The command as plain values, which `QuickStart` builds without ArgumentParser's wrappers.
+    struct Plain: QuickCommand {
+        let board: String?
+        let id: StoryID
+        let json: Bool
+
+        func run() async throws {
+            let (story, now) = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in
+                (try await store.story(id), store.clock.now)
+            }
+            if json {
+                CLI.emit(try JSONOutput.encode(StoryJSON(story, now: now)))
+            } else {
+                CLI.say(StoryText.detail(story, now: now))
+            }
         }
     }
 }

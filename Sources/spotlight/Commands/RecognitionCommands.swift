@@ -8,9 +8,19 @@ struct UpvoteCommand: AsyncParsableCommand {
     @OptionGroup var boardOptions: BoardOptions
     @Argument(help: "The story id.") var id: StoryIDArgument
 
-    func run() async throws {
-        let added = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.upvote(id.value) }
-        CLI.say(added ? "Upvoted story #\(id.value)." : "You had already upvoted story #\(id.value).")
+    func run() async throws { try await plain.run() }
+
+    var plain: Plain { Plain(board: boardOptions.board, id: id.value) }
+
+    /// The command as plain values, which `QuickStart` builds without ArgumentParser's wrappers.
+    struct Plain: QuickCommand {
+        let board: String?
+        let id: StoryID
+
+        func run() async throws {
+            let added = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.upvote(id) }
+            CLI.say(added ? "Upvoted story #\(id)." : "You had already upvoted story #\(id).")
+        }
     }
 }
 
@@ -20,9 +30,19 @@ struct UnvoteCommand: AsyncParsableCommand {
     @OptionGroup var boardOptions: BoardOptions
     @Argument(help: "The story id.") var id: StoryIDArgument
 
-    func run() async throws {
-        let removed = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.unvote(id.value) }
-        CLI.say(removed ? "Withdrew your vote on story #\(id.value)." : "You had not upvoted story #\(id.value).")
+    func run() async throws { try await plain.run() }
+
+    var plain: Plain { Plain(board: boardOptions.board, id: id.value) }
+
+    /// The command as plain values, which `QuickStart` builds without ArgumentParser's wrappers.
+    struct Plain: QuickCommand {
+        let board: String?
+        let id: StoryID
+
+        func run() async throws {
+            let removed = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.unvote(id) }
+            CLI.say(removed ? "Withdrew your vote on story #\(id)." : "You had not upvoted story #\(id).")
+        }
     }
 }
 

@@ -31,6 +31,7 @@ struct ThemesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "themes", abstract: "List the available themes or preview one.",
         subcommands: [List.self, Show.self], defaultSubcommand: List.self)
+    // Show names itself, the default List does not: see ManagersCommand.
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List themes and where each comes from.")
@@ -46,7 +47,7 @@ struct ThemesCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check a theme and preview a wall frame drawn with it.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Check a theme and preview a wall frame drawn with it.")
         @Argument(help: "The theme's name.") var name: String
         @Option(help: "Preview width.") var width = 80
         @Option(help: "Preview height.") var height = 24

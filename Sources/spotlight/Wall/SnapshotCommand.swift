@@ -15,24 +15,39 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(help: "Theme whose border, banner and icons to use.") var theme: String?
     @Flag(help: "ASCII only (the default when the locale is not UTF-8).") var ascii = false
 
-    func validate() throws {
-        if let width, !(10...300).contains(width) { throw ValidationError("--width must be from 10 to 300") }
-        if let height, !(5...100).contains(height) { throw ValidationError("--height must be from 5 to 100") }
-    }
+    func validate() throws { try plain.validate() }
 
-    func run() async throws {
-        let now = Date()
-        let snapshot = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.wallSnapshot() }
-        let chosen = try Themes.standard().loadOrBuiltIn(theme ?? snapshot.settings.theme, explicit: theme != nil)
-        var state = WallState(settings: snapshot.settings, now: now)
-        state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: snapshot.settings, now: now)
-        let context = WallPresenter.Context(
-            boardName: snapshot.settings.name, theme: chosen, now: now, timeZone: .current,
-            serviceWeek: ServiceWeek.phase(on: ClockText.calendarDate(now, timeZone: .current), settings: snapshot.settings),
-            isUTF8: !ascii && UserLocale.isUTF8, kiosk: true)
-        let size = Self.terminalSize()
-        let grid = WallScreen.render(state.model(context: context), width: width ?? size.width, height: height ?? size.height)
-        CLI.say(grid.plainText(trimTrailing: true))
+    func run() async throws { try await plain.run() }
+
+    var plain: Plain { Plain(board: boardOptions.board, width: width, height: height, theme: theme, ascii: ascii) }
+
+    /// The command as plain values, which `QuickStart` builds without ArgumentParser's wrappers.
+    struct Plain: QuickCommand {
+        let board: String?
+        let width: Int?
+        let height: Int?
+        let theme: String?
+        let ascii: Bool
+
+        func validate() throws {
+            if let width, !(10...300).contains(width) { throw ValidationError("--width must be from 10 to 300") }
+            if let height, !(5...100).contains(height) { throw ValidationError("--height must be from 5 to 100") }
+        }
+
+        func run() async throws {
+            let now = Date()
+            let snapshot = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.wallSnapshot() }
+            let chosen = try Themes.standard().loadOrBuiltIn(theme ?? snapshot.settings.theme, explicit: theme != nil)
+            var state = WallState(settings: snapshot.settings, now: now)
+            state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: snapshot.settings, now: now)
+            let context = WallPresenter.Context(
+                boardName: snapshot.settings.name, theme: chosen, now: now, timeZone: .current,
+                serviceWeek: ServiceWeek.phase(on: ClockText.calendarDate(now, timeZone: .current), settings: snapshot.settings),
+                isUTF8: !ascii && UserLocale.isUTF8, kiosk: true)
+            let size = SnapshotCommand.terminalSize()
+            let grid = WallScreen.render(state.model(context: context), width: width ?? size.width, height: height ?? size.height)
+            CLI.say(grid.plainText(trimTrailing: true))
+        }
     }
 
     /// The terminal's size when stdout is one, else 80×24.
