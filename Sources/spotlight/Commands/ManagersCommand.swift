@@ -31,12 +31,18 @@ struct ManagersCommand: AsyncParsableCommand {
         @Flag(help: "Add the login even though no such account exists on this host (yet).") var force = false
 
         func run() async throws {
-            // A typo would otherwise hand manager rights to whoever later gets that login.
-            if !force && getpwnam(login) == nil {
-                throw SpotlightError.notFound("there is no account \(Sanitizer.singleLine(login)) on this host: check the spelling, or add --force for an account that will be created later")
-            }
+            try Self.requireAccount(login, force: force)
             try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.addManager(login) }
             CLI.say("\(Sanitizer.singleLine(login)) is now a manager.")
+        }
+
+        /// A typo would otherwise hand manager rights to whoever later gets that login.
+        /// (Synchronous and outside `run`: the release compiler crashed splitting `run`'s coroutine
+        /// when this throw sat before its first await.)
+        static func requireAccount(_ login: String, force: Bool) throws(SpotlightError) {
+            guard force || getpwnam(login) != nil else {
+                throw .notFound("there is no account \(Sanitizer.singleLine(login)) on this host: check the spelling, or add --force for an account that will be created later")
+            }
         }
 
         func validate() throws {
