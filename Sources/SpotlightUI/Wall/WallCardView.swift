@@ -62,7 +62,7 @@ struct WallCardView {
         if p.plan.byline > 0 { SpanLine(bylineSpans(), ellipsis: style.ellipsis).render(into: &grid, area: line()) }
     }
 
-    private func badgeRow() -> BadgeRow {
+    func badgeRow() -> BadgeRow {
         var items: [Badge] = []
         if card.isPinned { items.append(Badge(style.pin + " PINNED", role: .pinned, priority: 2)) }
         if card.isNew { items.append(Badge(style.new + " NEW", role: .new, priority: 1)) }
@@ -70,7 +70,7 @@ struct WallCardView {
     }
 
     /// "🙌 Mary Lopez · Customer Support"; no department when it only repeats the team's name.
-    private func heroSpans() -> [Span] {
+    func heroSpans() -> [Span] {
         var spans: [Span] = []
         if !card.hero.isEmpty {
             spans.append(Span(style.hero + " ", role: .hero))
@@ -84,7 +84,7 @@ struct WallCardView {
     }
 
     /// "★ 14   🏅 1   external customer": the customer kind goes first when narrow, then medallions.
-    private func statsRow() -> BadgeRow {
+    func statsRow() -> BadgeRow {
         var items = [Badge("\(style.votes) \(card.votes)", role: .badge, priority: 3)]
         if card.medallions > 0 { items.append(Badge("\(style.medallion) \(card.medallions)", role: .badge, priority: 2)) }
         if !card.customerKind.isEmpty { items.append(Badge(card.customerKind, role: .dim, priority: 1)) }
@@ -92,7 +92,7 @@ struct WallCardView {
     }
 
     /// "posted by John Park · 2 days ago"
-    private func bylineSpans() -> [Span] {
+    func bylineSpans() -> [Span] {
         var spans = [Span("posted by ", role: .dim), Span(card.author, role: .meta)]
         if !card.age.isEmpty {
             spans.append(Span(style.dot, role: .dim))

@@ -26,9 +26,9 @@ public enum WallScreen {
         frame.divider(into: &grid, area: layout.box, y: layout.headerDividerY)
         frame.divider(into: &grid, area: layout.box, y: layout.lowerDividerY)
 
-        WallHeader(model: model, style: style, isBig: layout.isRoomy).render(into: &grid, area: layout.header)
+        WallHeader(model: model, style: style, isBig: layout.kind != .compact).render(into: &grid, area: layout.header)
         if let card = model.card {
-            renderCard(card, style: style, layout: layout, into: &grid)
+            renderCard(card, model: model, style: style, layout: layout, into: &grid)
         } else {
             if let panel = model.panel {
                 TextPanel(lines: panel, ellipsis: style.ellipsis).render(into: &grid, area: layout.cardText)
@@ -49,8 +49,15 @@ public enum WallScreen {
         return grid
     }
 
-    /// Regular: the card fills the region. Roomy: a framed card sized to its story, centred.
-    private static func renderCard(_ card: WallCard, style: WallStyle, layout: WallLayout, into grid: inout Grid) {
+    /// Compact: the card fills the region. Roomy: a framed card sized to its story, centred.
+    /// TV: a framed card filling the region, big type when the model has a font and the
+    /// terminal shows UTF-8 (half blocks are not ASCII).
+    private static func renderCard(_ card: WallCard, model: WallViewModel, style: WallStyle, layout: WallLayout, into grid: inout Grid) {
+        if layout.kind == .tv {
+            BoxWidget(glyphs: style.border).render(into: &grid, area: layout.tvCard)
+            WallTVCard(card: card, style: style, font: model.isUTF8 ? model.font : nil).render(into: &grid, area: layout.tvText)
+            return
+        }
         let view = WallCardView(card: card, style: style, maxTitleLines: layout.isRoomy ? 3 : 2)
         guard layout.isRoomy else {
             let area = layout.cardText
