@@ -8,6 +8,12 @@ public enum WallScreen {
     public static let minimumWidth = 40
     public static let minimumHeight = 12
 
+    /// Whether a frame of this size draws big type when the model has a font (the TV layout),
+    /// so callers read the font only when it can show.
+    public static func usesBigType(width: Int, height: Int) -> Bool {
+        WallLayout.kind(width: width, height: height) == .tv
+    }
+
     /// Every string is drawn in what the terminal can show (`model.isUTF8`), see `SafeText.charset`.
     public static func render(_ model: WallViewModel, width: Int, height: Int) -> Grid {
         SafeText.rendering(for: OutputCharset(isUTF8: model.isUTF8)) { draw(model, width: width, height: height) }
