@@ -70,6 +70,35 @@ import Testing
     }
 }
 
+/// A broken font never breaks the wall: `doctor` names the file and line, and frames use text.
+@Suite struct BigTypeFontFileTests {
+    typealias P = SpotlightProcess
+
+    @Test func aTruncatedUnifontIsReportedAndTheWallUsesText() throws {
+        let directory = P.scratch("big-type-font")
+        let board = directory + "/board.sqlite"
+        #expect(try P.run(["init", "--name", "Acme"], board: board).status == 0)
+        #expect(try P.run(["post", "--title", "Mary saved the day", "--hero", "Mary Lopez", "--body", "Thanks."], board: board).status == 0)
+        let fonts = directory + "/share/unifont"
+        try FileManager.default.createDirectory(atPath: fonts, withIntermediateDirectories: true)
+        // A download cut off in the middle of the second glyph.
+        try "0041:0000000018242442427E424242420000\n0042:00000000".write(toFile: fonts + "/unifont.hex", atomically: true, encoding: .utf8)
+        let environment = ["XDG_DATA_DIRS": directory + "/share", "LC_ALL": "C.UTF-8"]
+        let doctor = try P.run(["doctor"], board: board, environment: environment)
+        let line = doctor.stdout.split(separator: "\n").first { $0.hasPrefix("big type") }.map(String.init) ?? ""
+        #expect(line.contains("off: \(fonts)/unifont.hex line 2:") && line.contains("truncated"), "\(doctor.stdout)")
+        #expect(doctor.status == 1)
+        let frame = try P.run(["snapshot", "--width", "240", "--height", "67"], board: board, environment: environment)
+        #expect(frame.status == 0 && frame.stdout.contains("Mary saved the day") && !frame.stdout.contains("█"))
+        // With Unifont installed the same frame is in big type.
+        if FileManager.default.fileExists(atPath: "/usr/share/unifont/unifont.hex") {
+            let big = try P.run(["snapshot", "--width", "240", "--height", "67"], board: board,
+                                environment: ["XDG_DATA_DIRS": "/usr/share", "LC_ALL": "C.UTF-8"])
+            #expect(big.stdout.contains("█"))
+        }
+    }
+}
+
 /// An `Xvfb` screen with one `xterm` at a time, and pictures of it.
 struct XDisplay {
     let server: Process
