@@ -39,13 +39,11 @@ public final class HexFont: Sendable {
             throw HexFontError(file: path, problem: "no such file")
         }
         guard !isDirectory.boolValue else { throw HexFontError(file: path, problem: "is a directory, not a .hex font") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw HexFontError(file: path, problem: "cannot be read (permissions?)") }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-        } catch {
-            throw HexFontError(file: path, problem: "cannot be read: \(error.localizedDescription)")
+        // The size first, so a huge file is refused before any of it is read.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxBytes else { throw HexFontError(file: path, problem: "is larger than \(maxBytes >> 20) MB; not a .hex font") }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw HexFontError(file: path, problem: "cannot be read (permissions?)")
         }
         guard data.count <= maxBytes else { throw HexFontError(file: path, problem: "is larger than \(maxBytes >> 20) MB; not a .hex font") }
         do {
@@ -61,66 +59,80 @@ public final class HexFont: Sendable {
     public init(bytes: [UInt8]) throws(HexFontError) {
         var index = [UInt32](repeating: 0, count: 0x10000)
         var count = 0
-        var line = 0
-        var start = 0
-        let n = bytes.count
-        while start < n {
-            line += 1
-            var end = start
-            while end < n, bytes[end] != 0x0A { end += 1 }
-            var last = end
-            if last > start, bytes[last - 1] == 0x0D { last -= 1 }   // CRLF files
-            if last > start {
-                guard end < n else {
-                    throw HexFontError(line: line, problem: "the last line has no line break: the file looks truncated")
+        // One pass over raw bytes: Unifont's 3.7 MB is checked and indexed in a few milliseconds.
+        let failure: HexFontError? = bytes.withUnsafeBufferPointer { b in Self.hexDigits.withUnsafeBufferPointer { digits in
+            let n = b.count
+            var line = 0
+            var start = 0
+            while start < n {
+                line += 1
+                var end = start
+                while end < n, b[end] != 0x0A { end += 1 }
+                var last = end
+                if last > start, b[last - 1] == 0x0D { last -= 1 }   // CRLF files
+                if last > start {
+                    guard end < n else {
+                        return HexFontError(line: line, problem: "the last line has no line break: the file looks truncated")
+                    }
+                    switch Self.parseLine(b, from: start, to: last, digits: digits) {
+                    case .failure(let problem):
+                        return HexFontError(line: line, problem: problem.text)
+                    case .success(let (codePoint, offset, wide)):
+                        if codePoint < 0x10000 {
+                            if index[codePoint] == 0 { count += 1 }
+                            index[codePoint] = UInt32(offset) << 1 | (wide ? 1 : 0)
+                        }
+                    }
                 }
-                let (codePoint, offset, wide) = try Self.parseLine(bytes, from: start, to: last, line: line)
-                if codePoint < 0x10000 {
-                    if index[codePoint] == 0 { count += 1 }
-                    index[codePoint] = UInt32(offset) << 1 | (wide ? 1 : 0)
-                }
+                start = end + 1
             }
-            start = end + 1
-        }
+            return nil
+        } }
+        if let failure { throw failure }
         guard count > 0 else { throw HexFontError(line: nil, problem: "holds no glyphs") }
         self.bytes = bytes
         self.index = index
         self.glyphCount = count
     }
 
+    private struct Problem: Error {
+        let text: String
+    }
+
     /// `CODEPOINT:BITMAP` with 4–6 hex digits, then 32 or 64: returns the code point, where the
     /// bitmap starts and whether it is 16 pixels wide.
-    private static func parseLine(_ b: [UInt8], from start: Int, to end: Int, line: Int) throws(HexFontError) -> (Int, Int, Bool) {
+    private static func parseLine(
+        _ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, digits hexDigits: UnsafeBufferPointer<UInt8>
+    ) -> Result<(Int, Int, Bool), Problem> {
         var i = start
         var codePoint = 0
-        while i < end, let digit = hexValue(b[i]) {
-            codePoint = codePoint << 4 | Int(digit)
+        while i < end, i - start < 7, hexDigits[Int(b[i])] != 0xFF {
+            codePoint = codePoint << 4 | Int(hexDigits[Int(b[i])])
             i += 1
-            if i - start > 6 { break }
         }
         let digits = i - start
         guard (4...6).contains(digits), i < end, b[i] == UInt8(ascii: ":") else {
-            throw HexFontError(line: line, problem: "expected CODEPOINT:BITMAP (4 to 6 hex digits, a colon, 32 or 64 hex digits)")
+            return .failure(Problem(text: "expected CODEPOINT:BITMAP (4 to 6 hex digits, a colon, 32 or 64 hex digits)"))
         }
-        guard codePoint <= 0x10FFFF else { throw HexFontError(line: line, problem: "code point beyond U+10FFFF") }
+        guard codePoint <= 0x10FFFF else { return .failure(Problem(text: "code point beyond U+10FFFF")) }
         let bitmap = i + 1
         let length = end - bitmap
         guard length == 32 || length == 64 else {
-            throw HexFontError(line: line, problem: "bitmap has \(length) hex digits; 8×16 glyphs need 32 and 16×16 glyphs 64 (truncated or corrupt file?)")
+            return .failure(Problem(text: "bitmap has \(length) hex digits; 8×16 glyphs need 32 and 16×16 glyphs 64 (truncated or corrupt file?)"))
         }
-        for j in bitmap..<end where hexValue(b[j]) == nil {
-            throw HexFontError(line: line, problem: "bitmap has a character that is not a hex digit at column \(j - start + 1)")
+        for j in bitmap..<end where hexDigits[Int(b[j])] == 0xFF {
+            return .failure(Problem(text: "bitmap has a character that is not a hex digit at column \(j - start + 1)"))
         }
-        return (codePoint, bitmap, length == 64)
+        return .success((codePoint, bitmap, length == 64))
     }
 
-    @inline(__always)
-    private static func hexValue(_ c: UInt8) -> UInt8? {
+    /// Each byte's value as a hex digit, 0xFF for anything else.
+    private static let hexDigits: [UInt8] = (0..<256).map { c in
         switch c {
-        case 0x30...0x39: return c - 0x30
-        case 0x41...0x46: return c - 0x41 + 10
-        case 0x61...0x66: return c - 0x61 + 10
-        default: return nil
+        case 0x30...0x39: UInt8(c - 0x30)
+        case 0x41...0x46: UInt8(c - 0x41 + 10)
+        case 0x61...0x66: UInt8(c - 0x61 + 10)
+        default: 0xFF
         }
     }
 
@@ -136,7 +148,7 @@ public final class HexFont: Sendable {
         for y in 0..<Glyph.height {
             var value: UInt16 = 0
             for _ in 0..<digitsPerRow {
-                value = value << 4 | UInt16(Self.hexValue(bytes[offset]) ?? 0)   // checked at load
+                value = value << 4 | UInt16(Self.hexDigits[Int(bytes[offset])])   // checked at load
                 offset += 1
             }
             rows[y] = wide ? value : value << 8
