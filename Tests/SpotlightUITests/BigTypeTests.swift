@@ -39,7 +39,8 @@ import Testing
         let file = dir.appendingPathComponent("unifont.hex").path
         try "0041:00000000182424".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: HexFontError.self) { try HexFont.load(path: file) }
-        do { _ = try HexFont.load(path: file) } catch { #expect(error.description.hasPrefix(file + " line 1: ")) }
+        do { _ = try HexFont.load(path: file, checkEveryLine: true) } catch { #expect(error.description.hasPrefix(file + " line 1: ")) }
+        do { _ = try HexFont.load(path: file) } catch { #expect(error.description == file + ": the last line has no line break: the file looks truncated") }
         do { _ = try HexFont.load(path: dir.path) } catch { #expect(error.description.contains("directory")) }
     }
 
@@ -66,9 +67,34 @@ import Testing
         try "0041:0000000018242442427E424242420000\n".write(toFile: good, atomically: true, encoding: .utf8)
         // The first file found is the one used, and the one reported when broken.
         let broken = FontCatalog(searchPaths: [bad, good]).load()
-        #expect(broken.font == nil && broken.summary.contains(bad) && broken.summary.contains("line 1"))
+        #expect(broken.font == nil && broken.summary.contains(bad) && broken.summary.contains("truncated"))
+        #expect(FontCatalog(searchPaths: [bad, good]).load(checkEveryLine: true).summary.contains("line 1"))
         let loaded = FontCatalog(searchPaths: [dir.appendingPathComponent("nope.hex").path, good]).load()
-        #expect(loaded.font?.glyphCount == 1 && loaded.summary.contains(good))
+        #expect(loaded.font?.glyphCount == nil && loaded.font?.glyph(for: "A") != nil && loaded.summary.contains(good))
+        #expect(FontCatalog(searchPaths: [good]).load(checkEveryLine: true).summary.contains("(1 glyphs)"))
+    }
+
+    /// The wall does not read the whole file: a glyph is found by binary search, and a damaged
+    /// line is a missing glyph (its headline line stays text); `doctor`'s full check names it.
+    @Test func lookupFindsEveryGlyphAndTreatsADamagedLineAsMissing() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/test-font.hex")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let lazy = try HexFont(bytes: Array(text.utf8), checkEveryLine: false)
+        let full = try HexFont(bytes: Array(text.utf8))
+        for line in text.split(separator: "\n") {
+            let scalar = try #require(UInt32(line.prefix(4), radix: 16).flatMap(Unicode.Scalar.init))
+            #expect(lazy.glyph(for: scalar) != nil && lazy.glyph(for: scalar) == full.glyph(for: scalar), "U+\(line.prefix(4))")
+        }
+        for absent: Unicode.Scalar in ["\u{1F}", "\u{7F}", "ä", "\u{FFFD}", "\u{0}"] { #expect(lazy.glyph(for: absent) == nil) }
+        let damaged = text.replacingOccurrences(of: "0042:00000000", with: "0042:0000zz00")
+        let wall = try HexFont(bytes: Array(damaged.utf8), checkEveryLine: false)
+        #expect(wall.glyph(for: "B") == nil && wall.glyph(for: "A") != nil && wall.glyph(for: "C") != nil)
+        #expect(throws: HexFontError.self) { try HexFont(bytes: Array(damaged.utf8)) }
+        let unordered = "0042:0000000018242442427E424242420000\n0041:0000000018242442427E424242420000\n"
+        do { _ = try HexFont(bytes: Array(unordered.utf8)); Issue.record("out of order accepted") } catch {
+            #expect(error.line == 2 && error.problem.contains("order"))
+        }
+        #expect(try HexFont(bytes: Array(("\n\n" + text + "\n\n").utf8), checkEveryLine: false).glyph(for: "M") != nil, "blank lines")
     }
 
     // MARK: Headlines in big type

@@ -48,7 +48,8 @@ public struct FontCatalog: Sendable, Equatable {
         public var summary: String {
             switch self {
             case .loaded(let font, let path):
-                return "\(path) (\(font.glyphCount) glyphs): headlines in big type on large screens"
+                let glyphs = font.glyphCount.map { " (\($0) glyphs)" } ?? ""
+                return "\(path)\(glyphs): headlines in big type on large screens"
             case .missing(let searched):
                 return "off: no unifont.hex (looked in \(searched.joined(separator: ", "))); install the unifont package"
             case .broken(let error):
@@ -59,10 +60,11 @@ public struct FontCatalog: Sendable, Equatable {
 
     /// Reads the first file that exists. A broken one is reported rather than skipped for a
     /// later one, so the file a user put in place is the one `doctor` talks about.
-    public func load() -> Outcome {
+    /// `checkEveryLine` reads the whole file once (`doctor`); the wall does not need to.
+    public func load(checkEveryLine: Bool = false) -> Outcome {
         for path in searchPaths where FileManager.default.fileExists(atPath: path) {
             do {
-                return .loaded(try HexFont.load(path: path), path: path)
+                return .loaded(try HexFont.load(path: path, checkEveryLine: checkEveryLine), path: path)
             } catch {
                 return .broken(error)
             }
