@@ -73,7 +73,7 @@ func loadFont() -> (font: HexFont?, note: String) {
     let start = clock.now
     let outcome = FontCatalog.standard(environment: ProcessInfo.processInfo.environment, executablePath: nil).load()
     let ms = Double((clock.now - start).components.attoseconds) / 1e15 + Double((clock.now - start).components.seconds) * 1000
-    return (outcome.font, "big type: \(outcome.summary); read and indexed in \(String(format: "%.1f", ms)) ms")
+    return (outcome.font, "big type: \(outcome.summary); opened in \(String(format: "%.1f", ms)) ms")
 }
 
 if let i = args.firstIndex(of: "--print"), i + 1 < args.count, let (w, h) = parseSize(args[i + 1]) {

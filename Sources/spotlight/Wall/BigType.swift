@@ -2,7 +2,7 @@ import Foundation
 import SpotlightUI
 
 /// The big-type font of this process (GNU Unifont's `unifont.hex`, see `FontCatalog`): looked
-/// up and read once, the first time a frame is big enough to use it, and never again.
+/// up and opened once, the first time a frame is big enough to use it (glyphs are read as drawn).
 enum BigType {
     static let catalog = FontCatalog.standard(
         environment: ProcessInfo.processInfo.environment,
