@@ -131,9 +131,9 @@ extension UnvoteCommand.Plain {
 
 extension SnapshotCommand.Plain {
     init?(quick rest: ArraySlice<String>) {
-        guard let arguments = QuickArguments(rest, options: ["--board", "--width", "--height", "--theme"], flags: ["--ascii"]),
+        guard let arguments = QuickArguments(rest, options: ["--board", "--width", "--height", "--theme"], flags: ["--ascii", "--no-big-type"]),
               let width: Int? = arguments.value("--width"), let height: Int? = arguments.value("--height") else { return nil }
         self.init(board: arguments.option("--board"), width: width, height: height, theme: arguments.option("--theme"),
-                  ascii: arguments.flag("--ascii"))
+                  ascii: arguments.flag("--ascii"), noBigType: arguments.flag("--no-big-type"))
     }
 }

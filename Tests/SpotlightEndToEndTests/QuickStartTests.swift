@@ -19,6 +19,7 @@ import Testing
         ["show", "42"], ["show", "#42", "--json", "--board", "/tmp/b.sqlite"],
         ["upvote", "7"], ["upvote", "--board", "/tmp/b.sqlite", "#7"], ["unvote", "7"],
         ["snapshot"], ["snapshot", "--width", "100", "--height", "30", "--theme", "neon", "--ascii", "--board", "/tmp/b.sqlite"],
+        ["snapshot", "--no-big-type", "--width", "240", "--height", "67"],
     ]
 
     @Test(arguments: plain) func quickCommandEqualsArgumentParsers(arguments: [String]) throws {

@@ -1,6 +1,7 @@
 import Glibc
 
-/// xterm's default colours and WCAG 2 contrast, for checking themes as a terminal draws them.
+/// xterm's and the Linux console's default colours and WCAG 2 contrast, for checking themes as
+/// a terminal draws them.
 enum XtermPalette {
     /// The 16 ANSI colours as xterm ships them (its `*color0`…`*color15` defaults).
     static let ansi: [(Int, Int, Int)] = [
@@ -10,9 +11,19 @@ enum XtermPalette {
         (0x5C, 0x5C, 0xFF), (0xFF, 0x00, 0xFF), (0x00, 0xFF, 0xFF), (0xFF, 0xFF, 0xFF),
     ]
 
-    /// Palette entry `index` (0–255): the ANSI 16, the 6×6×6 cube, then 24 greys.
-    static func rgb(_ index: Int) -> (Int, Int, Int) {
-        if index < 16 { return ansi[index] }
+    /// The Linux console's default palette (the kernel's `default_red/grn/blu`, VGA colours):
+    /// its "yellow" is brown, which is why black on yellow fails there.
+    static let linuxConsole: [(Int, Int, Int)] = [
+        (0x00, 0x00, 0x00), (0xAA, 0x00, 0x00), (0x00, 0xAA, 0x00), (0xAA, 0x55, 0x00),
+        (0x00, 0x00, 0xAA), (0xAA, 0x00, 0xAA), (0x00, 0xAA, 0xAA), (0xAA, 0xAA, 0xAA),
+        (0x55, 0x55, 0x55), (0xFF, 0x55, 0x55), (0x55, 0xFF, 0x55), (0xFF, 0xFF, 0x55),
+        (0x55, 0x55, 0xFF), (0xFF, 0x55, 0xFF), (0x55, 0xFF, 0xFF), (0xFF, 0xFF, 0xFF),
+    ]
+
+    /// Palette entry `index` (0–255): the ANSI 16 (`base`: xterm's or the console's), the
+    /// 6×6×6 cube, then 24 greys.
+    static func rgb(_ index: Int, base: [(Int, Int, Int)] = ansi) -> (Int, Int, Int) {
+        if index < 16 { return base[index] }
         if index < 232 {
             let levels = [0, 95, 135, 175, 215, 255]
             let n = index - 16

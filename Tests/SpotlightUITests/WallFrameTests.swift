@@ -61,6 +61,49 @@ enum WallFixtures {
     )
 
     static let sizes = [(80, 24), (120, 40), (40, 12)]
+
+    /// The synthetic test font (`Fixtures/make-test-font.py`): golden frames never depend on
+    /// whether the unifont package is installed.
+    static let font: HexFont = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/test-font.hex")
+        return try! HexFont.load(path: url.path)
+    }()
+
+    static let cyrillic = WallViewModel(
+        boardName: "Бухгалтерия", banner: "★ SERVICE SPOTLIGHT", clock: "Вт 24 ноя 14:05",
+        card: WallCard(
+            title: "Ольга спасла годовой отчёт за ночь до сдачи",
+            body: "Сервер упал в пятницу вечером. Ольга восстановила данные из резервной копии, "
+                + "проверила каждую строку и отправила отчёт в налоговую в понедельник в девять утра.",
+            hero: "Ольга Петрова", department: "Бухгалтерия", customerKind: "internal customer",
+            votes: 9, medallions: 1, isNew: true, author: "Иван Смирнов", age: "3 hours ago"
+        ),
+        reason: "new on the board",
+        ticker: ["Склад: двести заказов упакованы вручную", "IT brought the report server back"],
+        position: WallPosition(index: 1, count: 5, unit: "stories")
+    )
+
+    /// Emoji in the headline: the line holding one stays text, the rest is big.
+    static let emoji = WallViewModel(
+        boardName: "Acme Support 🎧", banner: "★ SERVICE SPOTLIGHT", clock: "Tue 24 Nov 14:05",
+        card: WallCard(
+            title: "Night shift kept every line open during the storm 🌩️",
+            body: "Power went out at the call centre at 2 am 🔦. Sam moved the queue to mobiles, "
+                + "kept customers posted every half hour and nobody waited more than four minutes. 🙌🏽",
+            hero: "Sam O'Neil 🦸", department: "Night Support", customerKind: "external customer",
+            votes: 31, medallions: 3, isPinned: true, author: "Priya Nair", age: "yesterday"
+        ),
+        reason: "trending: 31 votes, 3 medallions",
+        ticker: ["👨‍👩‍👧 Family plan fixed in one call", "Zürich 🇨🇭 crème brûlée day"],
+        position: WallPosition(index: 4, count: 9, unit: "stories")
+    )
+
+    /// Sizes of the lobby goldens: 1080p consoles (240×67, 200×60), a small TV, the compact wall.
+    static let tvSizes = [(240, 67), (200, 60), (120, 40), (80, 24)]
+
+    static func named(_ name: String) -> WallViewModel {
+        [("demo", demo), ("cjk", cjk), ("hostile", hostile), ("cyrillic", cyrillic), ("emoji", emoji)].first { $0.0 == name }!.1
+    }
 }
 
 /// Compares a frame with `Goldens/<name>.txt`; `SNAPSHOT_UPDATE=1` rewrites it instead.
@@ -128,6 +171,25 @@ private func isForbidden(_ s: Unicode.Scalar) -> Bool {
             let grid = WallScreen.render(model, width: w, height: h)
             expectGolden(grid, "wall-\(fixture)-\(w)x\(h)")
             #expect(frameProblems(grid, width: w, height: h) == [], "\(fixture) \(w)×\(h)")
+        }
+    }
+
+    /// The TV layout with big type from the test font. 120×40 and 80×24 of demo, cjk and
+    /// hostile without a font are the goldens above; with one, 80×24 must not change.
+    @Test(arguments: ["demo", "cjk", "hostile", "cyrillic", "emoji"])
+    func lobbyGoldenFrames(_ fixture: String) {
+        var model = WallFixtures.named(fixture)
+        model.font = WallFixtures.font
+        for (w, h) in WallFixtures.tvSizes {
+            let grid = WallScreen.render(model, width: w, height: h)
+            #expect(frameProblems(grid, width: w, height: h) == [], "\(fixture) \(w)×\(h)")
+            if w == 80 {
+                var plain = model
+                plain.font = nil
+                #expect(grid == WallScreen.render(plain, width: w, height: h), "the compact layout has no big type")
+                if ["demo", "cjk", "hostile"].contains(fixture) { continue }
+            }
+            expectGolden(grid, "lobby-\(fixture)-\(w)x\(h)")
         }
     }
 
@@ -200,10 +262,11 @@ private func isForbidden(_ s: Unicode.Scalar) -> Bool {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int((seed >> 33) % UInt64(bound + 1))
         }
-        var sizes = [(0, 0), (1, 1), (10, 5), (300, 100), (40, 12), (39, 12), (40, 11)]
+        var sizes = [(0, 0), (1, 1), (10, 5), (300, 100), (40, 12), (39, 12), (40, 11), (240, 67), (241, 68), (120, 36)]
         while sizes.count < 50 { sizes.append((next(300), next(100))) }
         for (w, h) in sizes {
-            for model in [WallFixtures.demo, WallFixtures.cjk, WallFixtures.hostile] {
+            for var model in [WallFixtures.demo, WallFixtures.cjk, WallFixtures.hostile, WallFixtures.emoji] {
+                model.font = (w + h) % 2 == 0 ? WallFixtures.font : nil   // a 10×5 wall growing to 240×67 and back
                 let grid = WallScreen.render(model, width: w, height: h)
                 #expect(frameProblems(grid, width: w, height: h) == [], "\(w)×\(h)")
             }

@@ -12,10 +12,11 @@ extension StandardThemes {
 
     private static let classic = #"""
     # classic — the default look, and the same as the theme compiled into spotlight.
-    # Mid-tone colours on the terminal's own background read on dark and light terminals alike;
-    # the banner and badges paint their own background so they stay legible everywhere. At 8 and 16
-    # colours no ANSI colour but red and magenta reads on both dark and light terminals, so there hero,
-    # new and status keep the terminal's own colour and are marked by bold (ThemeContrastTests).
+    # Headline and body are the terminal's own colours; secondary text uses the few mid-tones that
+    # reach 4.5:1 on dark and light terminals alike (grey 243, blue 63), and the banner and badges
+    # paint their own background. At 8 and 16 colours no ANSI colour reaches 4.5:1 on both, so hero,
+    # new, status and the secondary text keep the terminal's own colour there (ThemeContrastTests,
+    # which also measures the Linux console's palette, where yellow is brown and red is dark).
     name = "classic"
     description = "Calm blue and amber on the terminal's own background; the default."
     border = "rounded"
@@ -31,12 +32,13 @@ extension StandardThemes {
     # Terminal colours: the body of a story looks like everything else the user reads.
 
     [roles.banner]
+    # White on blue is 5.7:1 on the Linux console; black on its grey is 9:1.
     fg256 = 231
     bg256 = 24
     fg16 = "bright-white"
     bg16 = "blue"
-    fg8 = "white"
-    bg8 = "blue"
+    fg8 = "black"
+    bg8 = "white"
     bold = true
     mono = ["bold", "reverse"]
 
@@ -54,14 +56,16 @@ extension StandardThemes {
     mono = ["bold"]
 
     [roles.meta]
-    fg256 = 244
-    fg16 = "bright-black"
-    fg8 = "default"   # bright black would become black on 8 colours
+    # Grey 243 is one of six 256-colour tones at 4.5:1 on both black and white; no ANSI colour is.
+    fg256 = 243
+    fg16 = "default"
+    fg8 = "default"
 
     [roles.pinned]
+    # The Linux console's red is too dark on its black (2.7:1): bright red at 16 colours, magenta at 8.
     fg256 = 166
-    fg16 = "red"
-    fg8 = "red"
+    fg16 = "bright-red"
+    fg8 = "magenta"
     bold = true
     mono = ["bold", "underline"]
 
@@ -73,7 +77,8 @@ extension StandardThemes {
     mono = ["bold"]
 
     [roles.ticker]
-    fg256 = 67
+    # Blue 63 reads at 4.5:1 on dark and light terminals alike (ThemeContrastTests).
+    fg256 = 63
     fg16 = "default"
     fg8 = "default"
 
@@ -83,8 +88,8 @@ extension StandardThemes {
     fg8 = "cyan"
 
     [roles.dim]
-    fg256 = 244
-    fg16 = "bright-black"
+    fg256 = 243
+    fg16 = "default"
     fg8 = "default"
 
     [roles.accent]
@@ -99,8 +104,8 @@ extension StandardThemes {
 
     [roles.error]
     fg256 = 160
-    fg16 = "red"
-    fg8 = "red"
+    fg16 = "bright-red"
+    fg8 = "magenta"
     bold = true
     mono = ["bold", "underline"]
 
@@ -109,12 +114,13 @@ extension StandardThemes {
     mono = ["reverse"]
 
     [roles.badge]
+    # Yellow at 8 colours is brown on the Linux console (black on it 4.0:1): cyan there.
     fg256 = 16
     bg256 = 172
     fg16 = "black"
-    bg16 = "yellow"
+    bg16 = "bright-yellow"
     fg8 = "black"
-    bg8 = "yellow"
+    bg8 = "cyan"
     bold = true
     mono = ["reverse"]
 
@@ -151,14 +157,15 @@ extension StandardThemes {
     fg16 = "black"
     bg16 = "bright-yellow"
     fg8 = "black"
-    bg8 = "yellow"
+    bg8 = "white"
     bold = true
     mono = ["bold", "reverse"]
 
     [roles.title]
+    # Yellow at 8 colours is the Linux console's brown (4:1 on black): cyan there.
     fg256 = 226
     fg16 = "bright-yellow"
-    fg8 = "yellow"
+    fg8 = "cyan"
     bold = true
     mono = ["bold"]
 
@@ -177,7 +184,7 @@ extension StandardThemes {
     [roles.pinned]
     fg256 = 226
     fg16 = "bright-yellow"
-    fg8 = "yellow"
+    fg8 = "white"
     bold = true
     underline = true
     mono = ["bold", "underline"]
@@ -223,8 +230,8 @@ extension StandardThemes {
     bg256 = 160
     fg16 = "bright-white"
     bg16 = "red"
-    fg8 = "white"
-    bg8 = "red"
+    fg8 = "black"
+    bg8 = "white"
     bold = true
     mono = ["bold", "reverse"]
 
@@ -244,9 +251,10 @@ extension StandardThemes {
     fg16 = "black"
     bg16 = "bright-yellow"
     fg8 = "black"
-    bg8 = "yellow"
+    bg8 = "cyan"
     bold = true
     mono = ["reverse"]
+
 
     """#
 
@@ -260,12 +268,13 @@ extension StandardThemes {
     banner-ascii = "SERVICE SPOTLIGHT"
 
     [roles.normal]
+    # On the Linux console no 8-colour text reaches 7:1 on its blue (white: 5.7:1): black there.
     fg256 = 252
     bg256 = 17
-    fg16 = "white"
+    fg16 = "bright-white"
     bg16 = "blue"
     fg8 = "white"
-    bg8 = "blue"
+    bg8 = "black"
 
     [roles.banner]
     fg256 = 117
@@ -295,7 +304,7 @@ extension StandardThemes {
     [roles.pinned]
     fg256 = 221
     fg16 = "bright-yellow"
-    fg8 = "yellow"
+    fg8 = "cyan"
     bold = true
     mono = ["bold", "underline"]
 
@@ -331,9 +340,9 @@ extension StandardThemes {
     [roles.error]
     fg256 = 210
     fg16 = "bright-white"
-    fg8 = "white"
+    fg8 = "black"
     bg16 = "red"
-    bg8 = "red"
+    bg8 = "white"
     bold = true
     mono = ["bold", "underline"]
 
@@ -352,7 +361,7 @@ extension StandardThemes {
     fg16 = "black"
     bg16 = "bright-yellow"
     fg8 = "black"
-    bg8 = "yellow"
+    bg8 = "cyan"
     bold = true
     mono = ["reverse"]
 
@@ -455,8 +464,8 @@ extension StandardThemes {
     bg256 = 19
     fg16 = "bright-yellow"
     bg16 = "blue"
-    fg8 = "white"
-    bg8 = "blue"
+    fg8 = "black"
+    bg8 = "cyan"
     bold = true
     mono = ["bold", "reverse"]
 
@@ -475,14 +484,14 @@ extension StandardThemes {
     mono = ["bold"]
 
     [roles.meta]
-    fg256 = 244
-    fg16 = "bright-black"
+    fg256 = 243
+    fg16 = "default"
     fg8 = "default"
 
     [roles.pinned]
     fg256 = 130
-    fg16 = "red"
-    fg8 = "red"
+    fg16 = "bright-red"
+    fg8 = "magenta"
     bold = true
     mono = ["bold", "underline"]
 
@@ -491,14 +500,14 @@ extension StandardThemes {
     bg256 = 19
     fg16 = "bright-yellow"
     bg16 = "blue"
-    fg8 = "yellow"
+    fg8 = "white"
     bg8 = "blue"
     bold = true
     mono = ["reverse"]
 
     [roles.ticker]
-    fg256 = 33
-    fg16 = "bright-blue"
+    fg256 = 63
+    fg16 = "default"
     fg8 = "default"
 
     [roles.border]
@@ -507,8 +516,8 @@ extension StandardThemes {
     fg8 = "yellow"
 
     [roles.dim]
-    fg256 = 244
-    fg16 = "bright-black"
+    fg256 = 243
+    fg16 = "default"
     fg8 = "default"
 
     [roles.accent]
@@ -523,8 +532,8 @@ extension StandardThemes {
 
     [roles.error]
     fg256 = 160
-    fg16 = "red"
-    fg8 = "red"
+    fg16 = "bright-red"
+    fg8 = "magenta"
     bold = true
     mono = ["bold", "underline"]
 
@@ -541,9 +550,9 @@ extension StandardThemes {
     fg256 = 19
     bg256 = 220
     fg16 = "black"
-    bg16 = "yellow"
+    bg16 = "bright-yellow"
     fg8 = "black"
-    bg8 = "yellow"
+    bg8 = "white"
     bold = true
     mono = ["reverse"]
 

@@ -65,7 +65,7 @@ struct WallCardView {
         }
     }
 
-    private func badgeRow() -> BadgeRow {
+    func badgeRow() -> BadgeRow {
         var items: [Badge] = []
         if card.isPinned { items.append(Badge(style.pin + " PINNED", role: .pinned, priority: 2)) }
         if card.isNew { items.append(Badge(style.new + " NEW", role: .new, priority: 1)) }
@@ -73,7 +73,7 @@ struct WallCardView {
     }
 
     /// "🙌 Mary Lopez · Customer Support"; no department when it only repeats the team's name.
-    private func heroSpans() -> [Span] {
+    func heroSpans() -> [Span] {
         var spans: [Span] = []
         if !card.hero.isEmpty {
             spans.append(Span(style.hero + " ", role: .hero))
@@ -87,7 +87,7 @@ struct WallCardView {
     }
 
     /// "★ 14   🏅 1   external customer": the customer kind goes first when narrow, then medallions.
-    private func statsRow() -> BadgeRow {
+    func statsRow() -> BadgeRow {
         var items = [Badge("\(style.votes) \(card.votes)", role: .badge, priority: 3)]
         if card.medallions > 0 { items.append(Badge("\(style.medallion) \(card.medallions)", role: .badge, priority: 2)) }
         if !card.customerKind.isEmpty { items.append(Badge(card.customerKind, role: .dim, priority: 1)) }
@@ -96,7 +96,7 @@ struct WallCardView {
 
     /// "posted by John Park · 2 days ago", or "told by Dana · posted by alice · 2 days ago": the
     /// real account is always shown whole; a long typed teller's name is what gets cut.
-    private func bylineSpans(width: Int) -> [Span] {
+    func bylineSpans(width: Int) -> [Span] {
         var tail = [Span("posted by ", role: .dim), Span(card.author, role: .meta)]
         if !card.age.isEmpty {
             tail.append(Span(style.dot, role: .dim))

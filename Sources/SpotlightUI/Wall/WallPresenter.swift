@@ -20,10 +20,12 @@ public enum WallPresenter {
         public var isEmbedded: Bool
         /// `?` was pressed: the keys take the card's place.
         public var showsHelp: Bool
+        /// Big-type headlines on large screens; nil (no font, `--no-big-type`) keeps them text.
+        public var font: HexFont?
 
         public init(boardName: String, theme: Theme, now: Date, timeZone: TimeZone, serviceWeek: ServiceWeekPhase = .none,
                     isUTF8: Bool = true, kiosk: Bool = false, isPaused: Bool = false, statusLine: String? = nil,
-                    isEmbedded: Bool = false, showsHelp: Bool = false) {
+                    isEmbedded: Bool = false, showsHelp: Bool = false, font: HexFont? = nil) {
             self.boardName = boardName
             self.theme = theme
             self.now = now
@@ -35,6 +37,7 @@ public enum WallPresenter {
             self.statusLine = statusLine
             self.isEmbedded = isEmbedded
             self.showsHelp = showsHelp
+            self.font = font
         }
     }
 
@@ -57,7 +60,7 @@ public enum WallPresenter {
             ticker: headlines, tickerOffset: tickerOffset, tickerLabel: "NEW",
             position: WallPosition(index: max(0, position.index - 1), count: position.count), statusLine: context.statusLine,
             isPaused: context.isPaused, isUTF8: context.isUTF8, kiosk: context.kiosk,
-            border: context.theme.border.glyphs, icons: context.theme.icons)
+            border: context.theme.border.glyphs, icons: context.theme.icons, font: context.font)
         model.isEmbedded = context.isEmbedded
         return model
     }

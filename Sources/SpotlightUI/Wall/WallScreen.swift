@@ -8,6 +8,12 @@ public enum WallScreen {
     public static let minimumWidth = 40
     public static let minimumHeight = 12
 
+    /// Whether a frame of this size draws big type when the model has a font (the TV layout),
+    /// so callers read the font only when it can show.
+    public static func usesBigType(width: Int, height: Int) -> Bool {
+        WallLayout.kind(width: width, height: height) == .tv
+    }
+
     /// Every string is drawn in what the terminal can show (`model.isUTF8`), see `SafeText.charset`.
     public static func render(_ model: WallViewModel, width: Int, height: Int) -> Grid {
         SafeText.rendering(for: OutputCharset(isUTF8: model.isUTF8)) { draw(model, width: width, height: height) }
@@ -26,9 +32,9 @@ public enum WallScreen {
         frame.divider(into: &grid, area: layout.box, y: layout.headerDividerY)
         frame.divider(into: &grid, area: layout.box, y: layout.lowerDividerY)
 
-        WallHeader(model: model, style: style, isBig: layout.isRoomy).render(into: &grid, area: layout.header)
+        WallHeader(model: model, style: style, isBig: layout.kind != .compact).render(into: &grid, area: layout.header)
         if let card = model.card {
-            renderCard(card, style: style, layout: layout, into: &grid)
+            renderCard(card, model: model, style: style, layout: layout, into: &grid)
         } else {
             if let panel = model.panel {
                 TextPanel(lines: panel, ellipsis: style.ellipsis).render(into: &grid, area: layout.cardText)
@@ -49,8 +55,15 @@ public enum WallScreen {
         return grid
     }
 
-    /// Regular: the card fills the region. Roomy: a framed card sized to its story, centred.
-    private static func renderCard(_ card: WallCard, style: WallStyle, layout: WallLayout, into grid: inout Grid) {
+    /// Compact: the card fills the region. Roomy: a framed card sized to its story, centred.
+    /// TV: a framed card filling the region, big type when the model has a font and the
+    /// terminal shows UTF-8 (half blocks are not ASCII).
+    private static func renderCard(_ card: WallCard, model: WallViewModel, style: WallStyle, layout: WallLayout, into grid: inout Grid) {
+        if layout.kind == .tv {
+            BoxWidget(glyphs: style.border).render(into: &grid, area: layout.tvCard)
+            WallTVCard(card: card, style: style, font: model.isUTF8 ? model.font : nil).render(into: &grid, area: layout.tvText)
+            return
+        }
         let view = WallCardView(card: card, style: style, maxTitleLines: layout.isRoomy ? 3 : 2)
         guard layout.isRoomy else {
             let area = layout.cardText

@@ -36,13 +36,15 @@ public struct WallViewModel: Sendable, Equatable {
     /// Used when `isUTF8`; otherwise `BoxGlyphs.ascii`.
     public var border: BoxGlyphs
     public var icons: ThemeIcons
+    /// The font for big-type headlines on large screens (`BigText`); nil draws them as text.
+    public var font: HexFont?
 
     public init(
         boardName: String, banner: String, clock: String, card: WallCard?, reason: String = "",
         ticker: [String] = [], tickerOffset: Int = 0, tickerLabel: String = "NEW",
         position: WallPosition = WallPosition(index: 0, count: 0), statusLine: String? = nil,
         isPaused: Bool = false, isUTF8: Bool = true, kiosk: Bool = false, announcement: String? = nil,
-        border: BoxGlyphs = .light, icons: ThemeIcons = .standard
+        border: BoxGlyphs = .light, icons: ThemeIcons = .standard, font: HexFont? = nil
     ) {
         self.boardName = boardName
         self.banner = banner
@@ -60,6 +62,7 @@ public struct WallViewModel: Sendable, Equatable {
         self.announcement = announcement
         self.border = border
         self.icons = icons
+        self.font = font
     }
 }
 

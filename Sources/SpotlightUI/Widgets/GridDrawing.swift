@@ -86,6 +86,14 @@ extension Grid {
         }
     }
 
+    /// Writes one of our own one-column glyphs (a block element of big type) into a cell, if
+    /// the cell is on the grid; it never holds user text, so it skips `put`'s sanitising.
+    mutating func putBlock(_ glyph: String, x: Int, y: Int, role: Role) {
+        guard contains(x: x, y: y) else { return }
+        repairEdges(x: x, y: y, width: 1)
+        self[x, y] = Cell(glyph, role: role)
+    }
+
     /// Writes one grapheme; `wide` takes this cell and a continuation cell to its right.
     private mutating func writeCell(_ glyph: Character, x: Int, y: Int, role: Role, wide: Bool) {
         repairEdges(x: x, y: y, width: wide ? 2 : 1)

@@ -69,6 +69,9 @@ struct DoctorCommand: AsyncParsableCommand {
             CLI.say("  hint: use a UTF-8 locale (e.g. LANG=C.UTF-8) so names, CJK and emoji display correctly")
         }
         line("colours", environment["NO_COLOR"].map { $0.isEmpty ? "on" : "off (NO_COLOR is set)" } ?? "on")
+        let font = BigType.checked()
+        line("big type", font.summary)
+        if case .broken = font { problems += 1 }
         if problems > 0 { throw ExitCode(1) }
     }
 

@@ -12,16 +12,19 @@ final class ReelRunner {
     let theme: Theme
     let boardName: String
     let baseSeconds: Int
+    /// Headlines in big type on large screens (`--no-big-type` turns it off).
+    let bigType: Bool
     var index = 0
     var stepStarted = Date()
     var isPaused = false
 
-    init(plan: ReelPlan, session: TerminalSession, theme: Theme, boardName: String, baseSeconds: Int) {
+    init(plan: ReelPlan, session: TerminalSession, theme: Theme, boardName: String, baseSeconds: Int, bigType: Bool = true) {
         self.plan = plan
         self.session = session
         self.theme = theme
         self.boardName = boardName
         self.baseSeconds = baseSeconds
+        self.bigType = bigType
     }
 
     /// Returns the exit status: 0 when the reel ends or is stopped, 128 + n on a signal. The
@@ -63,7 +66,8 @@ final class ReelRunner {
     private func draw() {
         let (width, height) = session.size()
         let context = WallPresenter.Context(boardName: boardName, theme: theme, now: Date(), timeZone: .current,
-                                            isUTF8: session.isUTF8, kiosk: true, isPaused: isPaused)
+                                            isUTF8: session.isUTF8, kiosk: true, isPaused: isPaused,
+                                            font: BigType.font(enabled: bigType, width: width, height: height))
         session.draw(WallScreen.render(plan.model(plan.steps[index], position: index + 1, context: context),
                                        width: width, height: height))
     }

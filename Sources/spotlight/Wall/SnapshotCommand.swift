@@ -14,12 +14,13 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(help: "Rows (5–100).") var height: Int?
     @Option(help: "Theme whose border, banner and icons to use.") var theme: String?
     @Flag(help: "ASCII only (the default when the locale is not UTF-8).") var ascii = false
+    @Flag(help: "Draw the headline as normal text even at TV sizes (no big type from Unifont).") var noBigType = false
 
     func validate() throws { try plain.validate() }
 
     func run() async throws { try await plain.run() }
 
-    var plain: Plain { Plain(board: boardOptions.board, width: width, height: height, theme: theme, ascii: ascii) }
+    var plain: Plain { Plain(board: boardOptions.board, width: width, height: height, theme: theme, ascii: ascii, noBigType: noBigType) }
 
     /// The command as plain values, which `QuickStart` builds without ArgumentParser's wrappers.
     struct Plain: QuickCommand {
@@ -28,6 +29,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let height: Int?
         let theme: String?
         let ascii: Bool
+        let noBigType: Bool
 
         func validate() throws {
             if let width, !(10...300).contains(width) { throw ValidationError("--width must be from 10 to 300") }
@@ -45,7 +47,10 @@ struct SnapshotCommand: AsyncParsableCommand {
                 serviceWeek: ServiceWeek.phase(on: ClockText.calendarDate(now, timeZone: .current), settings: snapshot.settings),
                 isUTF8: !ascii && UserLocale.isUTF8, kiosk: true)
             let size = SnapshotCommand.terminalSize()
-            let grid = WallScreen.render(state.model(context: context), width: width ?? size.width, height: height ?? size.height)
+            let (w, h) = (width ?? size.width, height ?? size.height)
+            var model = state.model(context: context)
+            model.font = BigType.font(enabled: !noBigType, width: w, height: h)
+            let grid = WallScreen.render(model, width: w, height: h)
             CLI.say(grid.plainText(trimTrailing: true))
         }
     }

@@ -26,6 +26,7 @@ struct WallCommand: AsyncParsableCommand {
     @Option(help: "With --reel: first day of the period (YYYY-MM-DD; default 29 days before --until).") var since: String?
     @Option(help: "With --reel: last day of the period (YYYY-MM-DD; default today).") var until: String?
     @Option(help: "With --reel: how many top stories to play.") var count = 10
+    @Flag(help: "Draw headlines as normal text even on a large screen (no big type from Unifont).") var noBigType = false
 
     func validate() throws {
         if !reel && (since != nil || until != nil) { throw ValidationError("--since and --until go with --reel") }
@@ -44,7 +45,7 @@ struct WallCommand: AsyncParsableCommand {
             return
         }
         let runner = try await WallRunner.start(options: WallRunner.Options(
-            location: location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock, stats: stats))
+            location: location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock, stats: stats, bigType: !noBigType))
         let code = await runner.run()
         if code != 0 { throw ExitCode(code) }
     }
@@ -67,7 +68,7 @@ struct WallCommand: AsyncParsableCommand {
         return try await MainActor.run {
             let session = try TerminalSession.start(options: TerminalOptions(commandName: "spotlight wall --reel", mouse: false))
             return ReelRunner(plan: plan, session: session, theme: chosen, boardName: settings.name,
-                              baseSeconds: interval ?? settings.rotationSeconds).run()
+                              baseSeconds: interval ?? settings.rotationSeconds, bigType: !noBigType).run()
         }
     }
 

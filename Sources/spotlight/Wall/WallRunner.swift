@@ -22,6 +22,8 @@ final class WallRunner {
         /// Shown from the interactive board on its terminal session: `w`, `q` and Esc go back
         /// to the board instead of ending the program.
         var embedded = false
+        /// Headlines in big type on large screens when the Unifont font is installed.
+        var bigType = true
     }
 
     static let statsEvery = 6
@@ -243,7 +245,8 @@ final class WallRunner {
         let context = WallPresenter.Context(
             boardName: state.settings.name, theme: shown, now: now, timeZone: .current,
             serviceWeek: serviceWeek(now: now), isUTF8: session.isUTF8, kiosk: options.kiosk, isPaused: isPaused,
-            statusLine: message?.text ?? board.problem, isEmbedded: options.embedded, showsHelp: helpUntil != nil)
+            statusLine: message?.text ?? board.problem, isEmbedded: options.embedded, showsHelp: helpUntil != nil,
+            font: BigType.font(enabled: options.bigType, width: width, height: height))
         session.draw(WallScreen.render(state.model(context: context), width: width, height: height))
     }
 

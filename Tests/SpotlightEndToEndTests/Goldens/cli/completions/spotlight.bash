@@ -547,7 +547,7 @@ _spotlight_import() {
 
 _spotlight_wall() {
     repeating_flags=()
-    non_repeating_flags=(--kiosk --demo --stats --reel --version -h --help)
+    non_repeating_flags=(--kiosk --demo --stats --reel --no-big-type --version -h --help)
     repeating_options=()
     non_repeating_options=(--board --interval --theme --unlock --since --until --count)
     __spotlight_offer_flags_options 0
@@ -580,7 +580,7 @@ _spotlight_wall() {
 
 _spotlight_snapshot() {
     repeating_flags=()
-    non_repeating_flags=(--ascii --version -h --help)
+    non_repeating_flags=(--ascii --no-big-type --version -h --help)
     repeating_options=()
     non_repeating_options=(--board --width --height --theme)
     __spotlight_offer_flags_options 0

@@ -405,6 +405,7 @@ _spotlight_wall() {
         '--since[With --reel\: first day of the period (YYYY-MM-DD; default 29 days before --until).]:since:'
         '--until[With --reel\: last day of the period (YYYY-MM-DD; default today).]:until:'
         '--count[With --reel\: how many top stories to play.]:count:'
+        '--no-big-type[Draw headlines as normal text even on a large screen (no big type from Unifont).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -421,6 +422,7 @@ _spotlight_snapshot() {
         '--height[Rows (5–100).]:height:'
         '--theme[Theme whose border, banner and icons to use.]:theme:'
         '--ascii[ASCII only (the default when the locale is not UTF-8).]'
+        '--no-big-type[Draw the headline as normal text even at TV sizes (no big type from Unifont).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
