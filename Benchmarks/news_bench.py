@@ -14,7 +14,9 @@ from store_bench import build, make_board, median_ms  # noqa: E402
 def marks_file(binary, board, state, seen_through):
     """Writes marks as a visit that saw every story up to `seen_through` would leave them."""
     sql = lambda q: subprocess.run(["sqlite3", board, q], check=True, capture_output=True, text=True).stdout.strip()
-    identity = sql("SELECT at || '-' || actor FROM audit ORDER BY id LIMIT 1")
+    # BoardStore.identitySQL
+    identity = sql("SELECT coalesce((SELECT at || '-' || actor FROM audit ORDER BY id LIMIT 1), "
+                   "'story-' || (SELECT created_at || '-' || author FROM stories ORDER BY id LIMIT 1), 'empty')")
     audit = int(sql("SELECT max(id) FROM audit") or 0)
     # The file's name comes from the board's path: let spotlight say where it is (news --json has no path),
     # so find it the same way the board does: FNV-1a of the absolute path.

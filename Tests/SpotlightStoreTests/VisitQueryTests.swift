@@ -31,6 +31,9 @@ import SpotlightCore
         #expect(news.stories.map(\.id) == [aboutMary.id, first.id], "about Mary first, own posts never news")
         #expect(news.recognitions.map(\.votes) == [1] && news.recognitions.map(\.medallions) == [1])
         #expect(news.recognitions.first?.story.id == mine.id)
+        // "Your department": where you have been the hero, found through the full-text index.
+        #expect(try await again.departments(recognising: ["mlopez", "mary  LOPEZ"]) == [aboutMary.department])
+        #expect(try await again.departments(recognising: ["\"", "nobody here"]).isEmpty)
 
         // Seen one of them: the next visit has only the other.
         var seen = marks
