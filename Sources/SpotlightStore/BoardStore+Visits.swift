@@ -25,7 +25,8 @@ extension BoardStore {
 
     /// Visible stories above `id`, oldest first, at most `limit`.
     public func visibleStories(above id: StoryID, limit: Int = 1000) async throws(SpotlightError) -> [Story] {
-        try await rows("SELECT \(StoryRow.columns) FROM stories s WHERE s.id > ? AND s.status = 'visible' ORDER BY s.id LIMIT ?",
+        // `+s.status`: walk the primary key from `id`, not every visible story by the status index.
+        try await rows("SELECT \(StoryRow.columns) FROM stories s WHERE s.id > ? AND +s.status = 'visible' ORDER BY s.id LIMIT ?",
                        [.integer(id), .integer(limit)]).map(StoryRow.decode)
     }
 
@@ -60,9 +61,8 @@ extension BoardStore {
         for key in keys.sorted() {
             let phrase = "hero : \"" + key.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let found = try await rows("""
-                SELECT CAST(s.hero AS BLOB) AS hero, CAST(s.department AS BLOB) AS department
-                FROM stories_fts f JOIN stories s ON s.id = f.rowid
-                WHERE stories_fts MATCH ? AND s.status = 'visible' LIMIT 1000
+                SELECT CAST(s.hero AS BLOB) AS hero, CAST(s.department AS BLOB) AS department FROM stories s
+                WHERE s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?) AND s.status = 'visible' LIMIT 1000
                 """, [.text(phrase)])
             for row in found where BoardRules.normalizedName(row.column("hero")?.lossless ?? "") == key {
                 result.insert(row.column("department")?.lossless ?? "")
@@ -87,6 +87,17 @@ extension BoardStore {
 extension BoardStore {
     /// What is new for `account` since `marks`: unseen visible stories (about them or their
     /// department first, then oldest first) and the recognition their stories received.
+    /// How many stories are new for `account` since `marks`: the login line's one number, read
+    /// from the primary key alone (no story is decoded).
+    public func newStoryCount(since marks: VisitMarks, for account: Account) async throws(SpotlightError) -> Int {
+        let found = try await rows("SELECT id FROM stories WHERE id > ? AND +status = 'visible' AND author != ? LIMIT 100000",
+                                   [.integer(marks.seenThrough), .text(account.login)])
+        return found.reduce(0) { count, row in
+            guard let id = row.column("id")?.integer, !marks.hasSeen(id) else { return count }
+            return count + 1
+        }
+    }
+
     public func news(since marks: VisitMarks, for account: Account, limit: Int = 1000) async throws(SpotlightError) -> News {
         // Your own posts are not news to you.
         let fresh = try await visibleStories(above: marks.seenThrough, limit: limit)

@@ -31,6 +31,7 @@ import SpotlightCore
         #expect(news.stories.map(\.id) == [aboutMary.id, first.id], "about Mary first, own posts never news")
         #expect(news.recognitions.map(\.votes) == [1] && news.recognitions.map(\.medallions) == [1])
         #expect(news.recognitions.first?.story.id == mine.id)
+        #expect(try await again.newStoryCount(since: marks, for: T.mary) == 2, "the login line counts the same stories")
         // "Your department": where you have been the hero, found through the full-text index.
         #expect(try await again.departments(recognising: ["mlopez", "mary  LOPEZ"]) == [aboutMary.department])
         #expect(try await again.departments(recognising: ["\"", "nobody here"]).isEmpty)

@@ -64,9 +64,11 @@ public struct News: Equatable, Sendable {
     }
 
     /// One line for the login banner, or nil when there is nothing to say.
-    public func bannerLine() -> String? {
-        guard !stories.isEmpty else { return nil }
-        return Plural.count(stories.count, "new story", "new stories") + " since your last visit — type `spotlight`"
+    public func bannerLine() -> String? { Self.bannerLine(newStories: stories.count) }
+
+    public static func bannerLine(newStories count: Int) -> String? {
+        guard count > 0 else { return nil }
+        return Plural.count(count, "new story", "new stories") + " since your last visit — type `spotlight`"
     }
 
     /// "Mary's story you posted got 5 votes and a medallion".

@@ -23,6 +23,8 @@ struct NewsCommand: AsyncParsableCommand {
     enum Outcome {
         case firstVisit(note: String?)
         case news(News)
+        /// `--banner`: only how many stories are new.
+        case count(Int)
     }
 
     func run() async throws {
@@ -39,11 +41,12 @@ struct NewsCommand: AsyncParsableCommand {
                 guard marks.board == (try await store.identity()) else {
                     return (Outcome.firstVisit(note: "a different board is at \(boardOptions.location.path) now"), now)
                 }
+                if banner { return (Outcome.count(try await store.newStoryCount(since: marks, for: account)), now) }
                 return (Outcome.news(try await store.news(since: marks, for: account)), now)
             }
         }
         if banner {
-            if case .news(let news) = outcome, let line = news.bannerLine() { CLI.say(line) }
+            if case .count(let count) = outcome, let line = News.bannerLine(newStories: count) { CLI.say(line) }
         } else if output.json {
             CLI.emit(try JSONOutput.encode(NewsJSON(outcome, now: now)))
         } else {
@@ -53,6 +56,8 @@ struct NewsCommand: AsyncParsableCommand {
 
     static func text(_ outcome: Outcome, now: Date) -> String {
         switch outcome {
+        case .count(let count):
+            return News.bannerLine(newStories: count) ?? ""
         case .firstVisit(let note):
             return (note.map { $0 + ".\n" } ?? "") + "No last visit on record: open the board (`spotlight`) and what's new is counted from then."
         case .news(let news):
@@ -87,7 +92,7 @@ struct NewsJSON: Encodable {
 
     init(_ outcome: NewsCommand.Outcome, now: Date) {
         switch outcome {
-        case .firstVisit:
+        case .firstVisit, .count:
             firstVisit = true
             since = nil
             summary = nil
