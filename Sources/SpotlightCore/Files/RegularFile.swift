@@ -26,14 +26,17 @@ public enum RegularFile {
     }
 
     /// The bytes of the regular file at `path`, at most `limit` of them; nil when it does not exist.
-    public static func contents(_ path: String, limit: Int?) throws(Failure) -> Data? {
+    /// `followingLinks: false` refuses a symbolic link at `path` (files spotlight keeps for itself,
+    /// which nobody should be able to point elsewhere).
+    public static func contents(_ path: String, limit: Int?, followingLinks: Bool = true) throws(Failure) -> Data? {
         func failure(_ reason: String, permission: Bool = false, wrongKind: Bool = false) -> Failure {
             Failure(reason: reason, isPermission: permission, isWrongKind: wrongKind)
         }
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             switch errno {
             case ENOENT, ENOTDIR: return nil
+            case ELOOP where !followingLinks: throw failure("it is a symbolic link", wrongKind: true)
             case EACCES: throw failure("permission denied", permission: true)
             default: throw failure(String(cString: strerror(errno)))
             }

@@ -29,7 +29,8 @@ enum OutputFile {
         written = true
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+    /// All of `data` to `fd`, through short writes and interruptions.
+    static func writeAll(_ data: Data, to fd: Int32) -> Bool {
         data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {

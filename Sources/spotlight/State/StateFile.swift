@@ -21,27 +21,12 @@ enum StateFile {
 
     /// The file's bytes, if it is a regular file (not followed through a link) of at most `limit`.
     static func read(_ path: String, limit: Int) -> Read {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return errno == ENOENT ? .missing : .unusable(String(cString: strerror(errno))) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFLNK: return .unusable("it is a symbolic link")
-        case S_IFDIR: return .unusable("it is a directory")
-        default: return .unusable("it is not a regular file")
+        do {
+            guard let data = try RegularFile.contents(path, limit: limit, followingLinks: false) else { return .missing }
+            return .data(data)
+        } catch {
+            return .unusable(error.reason)
         }
-        guard info.st_size <= limit else { return .unusable("it is larger than any file of ours (\(info.st_size) bytes)") }
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return .unusable(String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while data.count <= limit {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            data.append(contentsOf: buffer[..<n])
-        }
-        return .data(data)
     }
 
     static func makeDirectory(_ directory: String, purpose: String) throws(SpotlightError) {
@@ -60,21 +45,7 @@ enum StateFile {
         let temporary = directory + "/.state-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(purpose, "cannot create \(temporary)") }
-        var ok = fchmod(fd, 0o600) == 0
-        if ok {
-            ok = data.withUnsafeBytes { raw -> Bool in
-                var offset = 0
-                while offset < raw.count {
-                    let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return false
-                    }
-                    offset += n
-                }
-                return true
-            }
-        }
+        var ok = fchmod(fd, 0o600) == 0 && OutputFile.writeAll(data, to: fd)
         let error = errno
         ok = ok && fsync(fd) == 0
         close(fd)
