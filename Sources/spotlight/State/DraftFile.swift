@@ -20,9 +20,7 @@ struct DraftFile {
     static let maximumBytes = 1 << 20
 
     init(boardPath: String, environment: [String: String]) {
-        self.boardPath = StateFile.absolute(boardPath)
-        directory = StateFile.directory("drafts", environment: environment)
-        path = directory + "/draft-" + StateFile.hash(self.boardPath) + ".json"
+        (self.boardPath, directory, path) = StateFile.location("draft", folder: "drafts", boardPath: boardPath, environment: environment)
     }
 
     /// What the file holds. `board` guards against the (unlikely) clash of two paths' hashes.

@@ -12,6 +12,15 @@ enum StateFile {
         return state + "/spotlight/" + folder
     }
 
+    /// Where one board's file of `kind` ("draft", "visit") lives for this account: the board as an
+    /// absolute path (stored in the file to guard against a hash clash), the folder and the file.
+    static func location(_ kind: String, folder: String, boardPath: String, environment: [String: String])
+        -> (board: String, directory: String, path: String) {
+        let board = absolute(boardPath)
+        let directory = directory(folder, environment: environment)
+        return (board, directory, directory + "/\(kind)-" + hash(board) + ".json")
+    }
+
     enum Read {
         case missing
         case data(Data)

@@ -8,16 +8,13 @@ import SpotlightCore
 /// link, a directory, a file from a newer spotlight or an unwritable folder are left alone and
 /// reported once (`problem`); marks then live only for this session.
 struct VisitFile {
-    let boardPath: String
     let directory: String
     let path: String
 
     static let maximumBytes = 1 << 20
 
     init(boardPath: String, environment: [String: String]) {
-        self.boardPath = StateFile.absolute(boardPath)
-        directory = StateFile.directory("visits", environment: environment)
-        path = directory + "/visit-" + StateFile.hash(self.boardPath) + ".json"
+        (_, directory, path) = StateFile.location("visit", folder: "visits", boardPath: boardPath, environment: environment)
     }
 
     enum Loaded: Equatable {
