@@ -51,21 +51,17 @@ extension BoardRunner {
 
     func load(_ request: ListRequest) async -> [BoardEffect] {
         guard let store = link.store else { return [] }
-        if let ids = request.ids {
-            do {
-                let page = try await store.page(of: ids, offset: request.offset, limit: request.limit)
-                return state.loaded(ListPage(request: request, stories: page.stories, total: page.total, voted: page.voted))
-            } catch {
-                state.say(error.message, isError: true)
-                return []
-            }
-        }
-        let query = StoryQuery(order: request.order, limit: request.limit, offset: request.offset, department: request.department,
-                               search: request.search, author: request.author, pinnedOnly: request.pinnedOnly,
-                               includeHidden: request.includeHidden)
         do {
             let started = timer.now
-            let page = try await store.page(query, counting: request.counting, matches: state.total)
+            let page: StoryPage
+            if let ids = request.ids {
+                page = try await store.page(of: ids, offset: request.offset, limit: request.limit)   // For you: a fixed list
+            } else {
+                let query = StoryQuery(order: request.order, limit: request.limit, offset: request.offset, department: request.department,
+                                       search: request.search, author: request.author, pinnedOnly: request.pinnedOnly,
+                                       includeHidden: request.includeHidden)
+                page = try await store.page(query, counting: request.counting, matches: state.total)
+            }
             timer.note(request.search == nil ? "query" : "search-query", since: started)
             return state.loaded(ListPage(request: request, stories: page.stories, total: page.total,
                                          totalIsCapped: page.totalIsCapped, voted: page.voted))
