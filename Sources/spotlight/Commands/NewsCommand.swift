@@ -23,41 +23,48 @@ struct NewsCommand: AsyncParsableCommand {
     enum Outcome {
         case firstVisit(note: String?)
         case news(News)
-        /// `--banner`: only how many stories are new.
-        case count(Int)
     }
 
     func run() async throws {
         let visits = VisitFile(boardPath: boardOptions.location.path, environment: ProcessInfo.processInfo.environment)
         let account = try Identity.current()
-        let (outcome, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            let now = store.clock.now
-            switch visits.load() {
-            case .firstVisit:
-                return (Outcome.firstVisit(note: nil), now)
-            case .unusable(let reason, _):
-                return (Outcome.firstVisit(note: reason), now)
-            case .marks(let marks):
-                guard marks.board == (try await store.identity()) else {
-                    return (Outcome.firstVisit(note: "a different board is at \(boardOptions.location.path) now"), now)
-                }
-                if banner { return (Outcome.count(try await store.newStoryCount(since: marks, for: account)), now) }
-                return (Outcome.news(try await store.news(since: marks, for: account)), now)
-            }
-        }
+        let path = boardOptions.location.path
         if banner {
-            if case .count(let count) = outcome, let line = News.bannerLine(newStories: count) { CLI.say(line) }
-        } else if output.json {
+            // The login line needs only how many stories are new (no story is decoded).
+            let count = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
+                guard let marks = try await Self.lastVisit(visits, on: store, path: path).marks else { return 0 }
+                return try await store.newStoryCount(since: marks, for: account)
+            }
+            if let line = News.bannerLine(newStories: count) { CLI.say(line) }
+            return
+        }
+        let (outcome, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
+            let last = try await Self.lastVisit(visits, on: store, path: path)
+            guard let marks = last.marks else { return (Outcome.firstVisit(note: last.note), store.clock.now) }
+            return (Outcome.news(try await store.news(since: marks, for: account)), store.clock.now)
+        }
+        if output.json {
             CLI.emit(try JSONOutput.encode(NewsJSON(outcome, now: now)))
         } else {
             CLI.say(Self.text(outcome, now: now))
         }
     }
 
+    /// The marks of the last visit to this board, or why there are none to use.
+    static func lastVisit(_ visits: VisitFile, on store: BoardStore, path: String) async throws(SpotlightError) -> (marks: VisitMarks?, note: String?) {
+        switch visits.load() {
+        case .firstVisit:
+            return (nil, nil)
+        case .unusable(let reason, _):
+            return (nil, reason)
+        case .marks(let marks):
+            guard marks.board == (try await store.identity()) else { return (nil, "a different board is at \(path) now") }
+            return (marks, nil)
+        }
+    }
+
     static func text(_ outcome: Outcome, now: Date) -> String {
         switch outcome {
-        case .count(let count):
-            return News.bannerLine(newStories: count) ?? ""
         case .firstVisit(let note):
             return (note.map { $0 + ".\n" } ?? "") + "No last visit on record: open the board (`spotlight`) and what's new is counted from then."
         case .news(let news):
@@ -92,7 +99,7 @@ struct NewsJSON: Encodable {
 
     init(_ outcome: NewsCommand.Outcome, now: Date) {
         switch outcome {
-        case .firstVisit, .count:
+        case .firstVisit:
             firstVisit = true
             since = nil
             summary = nil
