@@ -90,18 +90,22 @@ extension BoardStore {
     /// How many stories are new for `account` since `marks`: the login line's one number, read
     /// from the primary key alone (no story is decoded).
     public func newStoryCount(since marks: VisitMarks, for account: Account) async throws(SpotlightError) -> Int {
-        let found = try await rows("SELECT id FROM stories WHERE id > ? AND +status = 'visible' AND author != ? LIMIT 100000",
-                                   [.integer(marks.seenThrough), .text(account.login)])
+        let found = try await rows("SELECT s.id \(Self.newForSQL) LIMIT 100000", [.integer(marks.seenThrough), .text(account.login)])
         return found.reduce(0) { count, row in
             guard let id = row.column("id")?.integer, !marks.hasSeen(id) else { return count }
             return count + 1
         }
     }
 
+    /// Stories that may be new for an account: visible, above its mark, and not its own (your own
+    /// posts are not news to you); the caller leaves out those seen above the mark. `+s.status`
+    /// walks the primary key from the mark, not every visible story by the status index.
+    static let newForSQL = "FROM stories s WHERE s.id > ? AND +s.status = 'visible' AND s.author != ?"
+
     public func news(since marks: VisitMarks, for account: Account, limit: Int = 1000) async throws(SpotlightError) -> News {
-        // Your own posts are not news to you.
-        let fresh = try await visibleStories(above: marks.seenThrough, limit: limit)
-            .filter { !marks.hasSeen($0.id) && $0.author != account.login }
+        let fresh = try await rows("SELECT \(StoryRow.columns) \(Self.newForSQL) ORDER BY s.id LIMIT ?",
+                                   [.integer(marks.seenThrough), .text(account.login), .integer(limit)])
+            .map(StoryRow.decode).filter { !marks.hasSeen($0.id) }
         let homes = fresh.isEmpty ? [] : try await departments(recognising: [account.login, account.displayName])
         return News(stories: News.ordered(fresh, for: account, departments: homes),
                     recognitions: try await recognition(of: account.login, afterAudit: marks.auditThrough),

@@ -41,7 +41,7 @@ public struct VisitMarks: Codable, Equatable, Sendable {
     }
 
     /// Moves `seenThrough` up over every seen story while no unseen one is in the way.
-    /// `unseenCandidates` are the visible stories above `seenThrough`, ascending.
+    /// `ids` are the visible stories above `seenThrough`, ascending.
     public mutating func compact(visibleAbove ids: [StoryID]) {
         var set = Set(seenAbove)
         for id in ids {
