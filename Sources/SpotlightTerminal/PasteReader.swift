@@ -26,12 +26,11 @@ struct PasteReader {
             bytes.removeSubrange(end...)
             isComplete = true
         }
-        // Past the limit, keep only the bytes that may start the marker beyond it.
+        // Past the limit, keep only the bytes that may start the marker beyond it (none once found).
         let tail = isComplete ? 0 : Self.endMarker.count - 1
         if bytes.count > Self.keptLimit + tail {
             bytes.removeSubrange(Self.keptLimit..<(bytes.count - tail))
         }
-        if isComplete, bytes.count > Self.keptLimit { bytes.removeSubrange(Self.keptLimit...) }
         return isComplete
     }
 

@@ -63,7 +63,6 @@ public final class TerminalSession {
     /// The terminal size `lastDrawn` was drawn at.
     var lastDrawnSize: (width: Int, height: Int) = (0, 0)
     var cursorVisible = false
-    /// A resize arrived in the middle of a paste; it is reported right after the paste.
 
     private init(screen: OpaquePointer, signalFD: Int32, isUTF8: Bool, colorDepth: ColorDepth,
                  hasMouse: Bool, terminalName: String) {
