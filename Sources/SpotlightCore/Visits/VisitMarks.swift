@@ -33,11 +33,12 @@ public struct VisitMarks: Codable, Equatable, Sendable {
         id <= seenThrough || seenAbove.contains(id)
     }
 
-    /// Stories that have been on screen (in a list or opened).
+    /// Stories that have been on screen (in a list or opened). Called after every board frame,
+    /// so a frame with nothing newly seen changes nothing.
     public mutating func see<S: Sequence>(_ ids: S) where S.Element == StoryID {
-        var set = Set(seenAbove)
-        for id in ids where id > seenThrough { set.insert(id) }
-        seenAbove = set.sorted()
+        let fresh = ids.filter { !hasSeen($0) }
+        guard !fresh.isEmpty else { return }
+        seenAbove = Set(seenAbove + fresh).sorted()
     }
 
     /// Moves `seenThrough` up over every seen story while no unseen one is in the way.
