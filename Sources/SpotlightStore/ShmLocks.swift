@@ -1,4 +1,5 @@
 import Foundation
+import SpotlightCore
 
 /// Who holds the locks SQLite's write-ahead log keeps on bytes of the board's `-shm` file. In
 /// the shared-file mode any member may open that file, so a member's `lockf` on byte 120 (the
@@ -22,9 +23,16 @@ public enum ShmLocks {
     /// The `-shm` locks on bytes 120 and 121 held by processes other than this one.
     public static func holders(board: String) -> [Holder] {
         var info = stat()
-        guard lstat(board + "-shm", &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return [] }
+        guard lstat(board + "-shm", &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, let table = lockTable() else { return [] }
         return parse(table, device: UInt64(info.st_dev), inode: UInt64(info.st_ino)).filter { $0.pid != getpid() }
+    }
+
+    /// All of `/proc/locks`, read to its end. Foundation's `String(contentsOfFile:)` trusts the
+    /// size `stat` reports (0 in /proc) and stops after one 4 KB read; on a busy host the board's
+    /// lines come later, so a held lock went unnamed (seen in CI with the other suites running).
+    static func lockTable() -> String? {
+        guard let data = try? RegularFile.contents("/proc/locks", limit: 64 << 20) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The holders in a `/proc/locks` table of the file `device`/`inode`. Lines look like

@@ -171,4 +171,37 @@ import SpotlightCore
         #expect(ShmLocks.describe(.init(pid: -1, lock: .write), board: "/b/board.sqlite")
                 == "a process (an open-file-description lock, pid not shown) holds the write lock (byte 120 of board.sqlite-shm)")
     }
+
+    /// `/proc/locks` reports size 0 and is longer than one read on a busy host: a holder listed
+    /// after the first 4 KB (here after and before 300 other locks) must still be found.
+    @Test func aHolderFarDownAFullProcLocksIsStillNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shm-locks-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let board = folder + "/board.sqlite"
+        for file in [board + "-shm", folder + "/padding"] { try Data(count: 4096).write(to: URL(fileURLWithPath: file)) }
+        let script = """
+            import fcntl, os, sys
+            pad = os.open(sys.argv[2], os.O_RDWR)
+            for i in range(300): fcntl.lockf(pad, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 2 * i)
+            shm = os.open(sys.argv[1], os.O_RDWR)
+            fcntl.lockf(shm, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 120)
+            for i in range(300, 600): fcntl.lockf(pad, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 2 * i)
+            print("locked", flush=True)
+            sys.stdin.read()
+            """
+        let python = Process()
+        let input = Pipe(), output = Pipe()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        python.arguments = ["-c", script, board + "-shm", folder + "/padding"]
+        python.standardInput = input
+        python.standardOutput = output
+        try python.run()
+        defer { try? input.fileHandleForWriting.close(); python.waitUntilExit() }
+        let said = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        try #require(said.contains("locked"), "python3 could not take its locks")
+
+        #expect(try #require(ShmLocks.lockTable()).utf8.count > 3 * 4096, "the table is longer than one read")
+        #expect(ShmLocks.holders(board: board) == [.init(pid: python.processIdentifier, lock: .write)])
+    }
 }
