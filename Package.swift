@@ -40,10 +40,13 @@ let package = Package(
         .target(name: "CSignalGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only Swift code that calls ncurses.
         .target(name: "SpotlightTerminal", dependencies: ["CNcursesw", "CSignalGuard", "SpotlightUI"], swiftSettings: strict),
+        // One application core for every front end (issue 12, DESIGN §12): `BoardService` and its
+        // implementations, the effect runner; no terminal.
+        .target(name: "SpotlightApp", dependencies: ["SpotlightCore", "SpotlightStore", "SpotlightUI"], swiftSettings: strict),
         .executableTarget(
             name: "spotlight",
             dependencies: [
-                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightTerminal",
+                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightApp", "SpotlightTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
