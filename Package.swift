@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
+        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp"], swiftSettings: strict),
         .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI"], exclude: ["Goldens", "Fixtures"], swiftSettings: strict),
         // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
         .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight"], exclude: ["Goldens"], swiftSettings: strict),

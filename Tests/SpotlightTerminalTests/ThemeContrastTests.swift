@@ -49,8 +49,8 @@ import Testing
     }
 
     static func themes() throws -> [Theme] {
-        let catalog = ThemeCatalog(searchPaths: [])   // only the compiled-in themes
-        return try catalog.names().map { try catalog.load($0) }   // classic is Theme.builtIn (ThemeFileTests)
+        // The compiled-in themes; classic is Theme.builtIn (ThemeFileTests).
+        try StandardThemes.names.map { try #require(try StandardThemes.theme(named: $0)) }
     }
 
     /// The lowest contrast of `role` at `depth` on `terminal`, bold drawn plain and bright.

@@ -1,8 +1,9 @@
 import Foundation
+import SpotlightCore
 
 /// Where the big-type font (GNU Unifont's `unifont.hex`) is looked for, in order, and what was
-/// found. Like `ThemeCatalog.standard`, everything comes in as arguments, so tests can describe
-/// any machine.
+/// found. Like `ThemeCatalog.standard` (SpotlightApp), everything comes in as arguments, so
+/// tests can describe any machine.
 public struct FontCatalog: Sendable, Equatable {
     /// Candidate files, first existing one wins.
     public let searchPaths: [String]
@@ -20,11 +21,11 @@ public struct FontCatalog: Sendable, Equatable {
         var paths: [String] = []
         let dataDirs = environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share"
         for entry in dataDirs.split(separator: ":") where entry.hasPrefix("/") {
-            paths.append(ThemeCatalog.join(ThemeCatalog.normalized(String(entry)), suffix))
+            paths.append(PathName.join(PathName.normalized(String(entry)), suffix))
         }
         if let executablePath, executablePath.hasPrefix("/") {
-            let directory = ThemeCatalog.parent(ThemeCatalog.normalized(executablePath))
-            paths.append(ThemeCatalog.join(ThemeCatalog.parent(directory), "share/" + suffix))
+            let directory = PathName.parent(PathName.normalized(executablePath))
+            paths.append(PathName.join(PathName.parent(directory), "share/" + suffix))
         }
         paths.append(debianPath)
         var seen: Set<String> = []

@@ -11,22 +11,6 @@ extension Theme {
 
     /// A theme is a page of TOML; anything bigger is not one.
     public static let maximumBytes = 256 * 1024
-
-    /// Reads the theme file at `path`.
-    public init(contentsOfFile path: String) throws(ThemeError) {
-        // Only a regular file of sensible size: a FIFO in a theme folder would hang the wall.
-        let found: Data?
-        do {
-            found = try RegularFile.contents(path, limit: Self.maximumBytes)
-        } catch {
-            throw ThemeError(.unreadable, file: path, problem: error.isPermission ? "cannot be read; check its permissions" : error.reason)
-        }
-        guard let data = found else { throw ThemeError(.unreadable, file: path, problem: "does not exist") }
-        guard let source = String(data: data, encoding: .utf8) else {
-            throw ThemeError(.syntax, file: path, problem: "is not UTF-8 text")
-        }
-        try self.init(parsing: source, file: path)
-    }
 }
 
 /// Turns one theme file into a `Theme`, strictly: every key is known, every value checked, and
@@ -84,7 +68,7 @@ struct ThemeParser {
         if let stem, given != stem {
             throw failure(.invalidValue, ["name"], "must match the file name \"\(stem)\", got \"\(given)\"")
         }
-        guard ThemeCatalog.isValidName(given) else {
+        guard Theme.isValidName(given) else {
             throw failure(.invalidValue, ["name"], "may use only letters, digits, - and _, got \"\(given)\"")
         }
         return given

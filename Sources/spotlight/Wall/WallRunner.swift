@@ -1,4 +1,5 @@
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 import SpotlightTerminal

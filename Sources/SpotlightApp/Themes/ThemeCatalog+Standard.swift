@@ -1,4 +1,6 @@
 import Foundation
+import SpotlightCore
+import SpotlightUI
 
 extension ThemeCatalog {
     /// The search order of DESIGN §7, most personal first:
@@ -21,19 +23,19 @@ extension ThemeCatalog {
         var paths: [String] = []
 
         if let config = xdgDirectory(environment["XDG_CONFIG_HOME"])
-            ?? environment["HOME"].flatMap({ xdgDirectory($0).map { join($0, ".config") } }) {
-            paths.append(join(config, suffix))
+            ?? environment["HOME"].flatMap({ xdgDirectory($0).map { PathName.join($0, ".config") } }) {
+            paths.append(PathName.join(config, suffix))
         }
 
         let dataDirs = environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share"
         for entry in dataDirs.split(separator: ":") {
-            if let directory = xdgDirectory(String(entry)) { paths.append(join(directory, suffix)) }
+            if let directory = xdgDirectory(String(entry)) { paths.append(PathName.join(directory, suffix)) }
         }
 
         let executable = executablePath.flatMap { absolute($0, relativeTo: currentDirectory) }
-        let executableDirectory = executable.map(parent)
+        let executableDirectory = executable.map(PathName.parent)
         if let executableDirectory {
-            paths.append(join(parent(executableDirectory), "share/\(suffix)"))
+            paths.append(PathName.join(PathName.parent(executableDirectory), "share/\(suffix)"))
         }
 
         if let executableDirectory, let checkout = checkoutThemes(above: executableDirectory) { paths.append(checkout) }
@@ -47,13 +49,13 @@ extension ThemeCatalog {
         let files = FileManager.default
         var current = directory
         while true {
-            let themes = join(current, "Themes")
+            let themes = PathName.join(current, "Themes")
             var isDirectory: ObjCBool = false
-            if files.fileExists(atPath: join(current, "Package.swift")),
+            if files.fileExists(atPath: PathName.join(current, "Package.swift")),
                files.fileExists(atPath: themes, isDirectory: &isDirectory), isDirectory.boolValue {
                 return themes
             }
-            let up = parent(current)
+            let up = PathName.parent(current)
             if up == current { return nil }
             current = up
         }
@@ -62,38 +64,13 @@ extension ThemeCatalog {
     /// The XDG spec says relative paths in these variables are invalid and must be ignored.
     private static func xdgDirectory(_ value: String?) -> String? {
         guard let value, value.hasPrefix("/") else { return nil }
-        return normalized(value)
+        return PathName.normalized(value)
     }
 
     /// `path` made absolute against `base`; nil for a bare command name or no base to use.
     private static func absolute(_ path: String, relativeTo base: String?) -> String? {
-        if path.hasPrefix("/") { return normalized(path) }
+        if path.hasPrefix("/") { return PathName.normalized(path) }
         guard path.contains("/"), let base, base.hasPrefix("/") else { return nil }
-        return normalized(join(base, path))
-    }
-
-    static func join(_ directory: String, _ component: String) -> String {
-        directory.hasSuffix("/") ? directory + component : directory + "/" + component
-    }
-
-    static func parent(_ path: String) -> String {
-        var parts = path.split(separator: "/")
-        guard !parts.isEmpty else { return "/" }
-        parts.removeLast()
-        return "/" + parts.joined(separator: "/")
-    }
-
-    /// Removes `.`, `..` and doubled slashes without touching the disk, so the paths shown by
-    /// `spotlight themes` read cleanly and duplicates are recognised.
-    static func normalized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
-            }
-        }
-        return "/" + parts.joined(separator: "/")
+        return PathName.normalized(PathName.join(base, path))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SpotlightUI
 
 /// Where themes come from: `<name>.toml` files in an ordered list of directories, then the
 /// standard themes compiled into the binary (`StandardThemes`). The first directory holding a
@@ -20,7 +21,7 @@ public struct ThemeCatalog: Sendable, Equatable {
             guard let entries = try? files.contentsOfDirectory(atPath: directory) else { continue }
             for entry in entries where entry.hasSuffix(".toml") {
                 let name = String(entry.dropLast(".toml".count))
-                if Self.isValidName(name) { found.insert(name) }
+                if Theme.isValidName(name) { found.insert(name) }
             }
         }
         return found.sorted()
@@ -29,7 +30,7 @@ public struct ThemeCatalog: Sendable, Equatable {
     /// The file that `load(name)` would read, or nil when none exists (or the name is invalid):
     /// then a standard theme comes from the binary.
     public func path(for name: String) -> String? {
-        guard Self.isValidName(name) else { return nil }
+        guard Theme.isValidName(name) else { return nil }
         let files = FileManager.default
         for directory in searchPaths {
             let candidate = (directory as NSString).appendingPathComponent("\(name).toml")
@@ -47,7 +48,7 @@ public struct ThemeCatalog: Sendable, Equatable {
         if let file = path(for: name) { return try Theme(contentsOfFile: file) }
         if name == Theme.builtIn.name { return Theme.builtIn }
         if let standard = try StandardThemes.theme(named: name) { return standard }
-        guard Self.isValidName(name) else {
+        guard Theme.isValidName(name) else {
             throw ThemeError(.unknownTheme, problem: "\"\(name)\" is not a theme name (letters, digits, - and _ only)"
                 + "; available: \(names().joined(separator: ", "))")
         }
@@ -55,13 +56,5 @@ public struct ThemeCatalog: Sendable, Equatable {
         let looked = searchPaths.isEmpty ? "no theme directories" : searchPaths.joined(separator: ", ")
         throw ThemeError(.unknownTheme, problem: "no theme named \"\(name)\" (looked for \(name).toml in \(looked)"
             + " and among the built-in themes); available: \(names().joined(separator: ", "))")
-    }
-
-    /// Names are file names, so they must not be able to climb out of a search directory
-    /// (`../../etc/x`); this is the same rule the board's `theme` setting enforces.
-    public static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
-        }
     }
 }
