@@ -3,39 +3,23 @@ import SpotlightUI
 
 extension TerminalSession {
     /// Shows `grid`. Only the overlap with the terminal is drawn (a grid made for the old size
-    /// just before a resize is clipped, never wrapped). Cells equal to the previous frame are
-    /// skipped, and ncurses sends only what differs from the screen, so an unchanged frame
-    /// costs almost nothing. `cursor` shows the hardware cursor there (text fields); nil hides it.
+    /// just before a resize is clipped, never wrapped). Only the runs `Grid.changes(from:)`
+    /// finds against the previous frame are painted, and ncurses sends only what differs from
+    /// the screen, so an unchanged frame costs almost nothing. `cursor` shows the hardware
+    /// cursor there (text fields); nil hides it.
     public func draw(_ grid: Grid, cursor: (x: Int, y: Int)? = nil) {
         checkThread()
         guard screen != nil else { return }
         let window = spotlight_stdscr()
         let (columns, rows) = size()
-        var previous: Grid? = nil
-        if let last = lastDrawn, last.width == grid.width, last.height == grid.height,
-           lastDrawnSize == (columns, rows) {
-            previous = last
-        } else {
+        // After a terminal resize the screen holds nothing we can rely on.
+        let changes = grid.changes(from: lastDrawnSize == (columns, rows) ? lastDrawn : nil)
+        if changes.isEverything {
             werase(window)  // the part of the screen outside a smaller grid must not keep old text
         }
-
-        let width = min(grid.width, columns)
-        let height = min(grid.height, rows)
-        for y in 0..<height {
-            for x in 0..<width {
-                let cell = grid[x, y]
-                let wide = x + 1 < grid.width && grid[x + 1, y].isContinuation
-                if let previous, previous[x, y] == cell,
-                   !wide || previous[x + 1, y] == grid[x + 1, y] {
-                    continue
-                }
-                if cell.isContinuation {
-                    // Normally drawn with its left half; an orphan (bad grid) becomes a blank.
-                    if x > 0, !grid[x - 1, y].isContinuation { continue }
-                    put(" ", role: cell.role, x: x, y: y, gridWidth: 1, columns: columns, rows: rows)
-                    continue
-                }
-                put(cell.text, role: cell.role, x: x, y: y, gridWidth: wide ? 2 : 1,
+        for run in changes.runs where run.y < rows {
+            for glyph in grid.glyphs(in: run) where glyph.x < columns {
+                put(glyph.text, role: glyph.role, x: glyph.x, y: run.y, gridWidth: glyph.width,
                     columns: columns, rows: rows)
             }
         }
