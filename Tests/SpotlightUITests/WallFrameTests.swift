@@ -106,11 +106,12 @@ enum WallFixtures {
     }
 }
 
-/// Compares a frame with `Goldens/<name>.txt`; `SNAPSHOT_UPDATE=1` rewrites it instead.
+/// Compares a frame — its text and its role layer (`GoldenRoles`) — with `Goldens/<name>.txt`;
+/// `SNAPSHOT_UPDATE=1` rewrites it instead.
 func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Goldens").appendingPathComponent(name + ".txt")
-    let actual = grid.plainText() + "\n"
+    let actual = GoldenRoles.golden(grid)
     if ProcessInfo.processInfo.environment["SNAPSHOT_UPDATE"] == "1" {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         #expect(throws: Never.self, sourceLocation: sourceLocation) { try actual.write(to: url, atomically: true, encoding: .utf8) }
