@@ -62,8 +62,10 @@ let package = Package(
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp"], swiftSettings: strict),
-        .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI"], exclude: ["Goldens", "Fixtures"], swiftSettings: strict),
+        // Helpers shared by the test targets (golden files, raw terminal streams); tests only.
+        .target(name: "SpotlightTestSupport", path: "Tests/SpotlightTestSupport", swiftSettings: strict),
+        .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI", "SpotlightTestSupport"], exclude: ["Goldens", "Fixtures"], swiftSettings: strict),
         // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
-        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight"], exclude: ["Goldens"], swiftSettings: strict),
+        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight", "SpotlightTestSupport"], exclude: ["Goldens"], swiftSettings: strict),
     ]
 )

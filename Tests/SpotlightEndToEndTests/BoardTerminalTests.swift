@@ -1,4 +1,5 @@
 import Foundation
+import SpotlightTestSupport
 import Testing
 
 /// The interactive board driven through tmux with the real binary: writing a story in the form
@@ -208,8 +209,8 @@ enum BoardFixture {
         #expect(stored == "120|4000")
         try tmux.send("q")
         #expect(try tmux.waitForExitStatus() == 0)
-        let bytes = try waitForGoodbye(raw)
-        for problem in WallHostileTests.rawStreamProblems(bytes) { Issue.record(Comment(rawValue: problem)) }
+        let bytes = RawStream.waitForRmcup(raw)
+        for problem in RawStream.problems(bytes) { Issue.record(Comment(rawValue: problem)) }
         // Bracketed paste was asked for while the screen was up, and switched off on the way out.
         let on = bytes.range(of: Data("\u{1B}[?2004h".utf8), options: .backwards)
         let off = bytes.range(of: Data("\u{1B}[?2004l".utf8), options: .backwards)
@@ -388,16 +389,5 @@ enum BoardFixture {
             let result = try Tmux.run(["-L", tmux.socket, "-f", "/dev/null", "-u"] + arguments)
             guard result.status == 0 else { throw F.Problem("tmux \(arguments[0]) failed: \(result.stderr)") }
         }
-    }
-
-    private func waitForGoodbye(_ raw: String) throws -> Data {
-        let deadline = Date().addingTimeInterval(5)
-        var bytes = Data()
-        repeat {
-            bytes = FileManager.default.contents(atPath: raw) ?? Data()
-            if bytes.range(of: Data("\u{1B}[?1049l".utf8)) != nil { break }
-            usleep(50_000)
-        } while Date() < deadline
-        return bytes
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SpotlightCore
 import SpotlightStore
+import SpotlightTestSupport
 import Testing
 
 /// Golden outputs of the newsletter (every format), the awards and the stats, built from a
@@ -163,19 +164,5 @@ import Testing
 /// Compares `actual` with `Goldens/<name>`; `SNAPSHOT_UPDATE=1` rewrites the file instead.
 func expectReportGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens").appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["SNAPSHOT_UPDATE"] == "1" {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        #expect(throws: Never.self, sourceLocation: sourceLocation) { try actual.write(to: url, atomically: true, encoding: .utf8) }
-        return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("missing golden \(url.path); run with SNAPSHOT_UPDATE=1", sourceLocation: sourceLocation)
-        return
-    }
-    guard actual != expected else { return }
-    let (a, e) = (actual.components(separatedBy: "\n"), expected.components(separatedBy: "\n"))
-    let row = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
-    let got = row < a.count ? a[row] : "<none>", want = row < e.count ? e[row] : "<none>"
-    Issue.record("\(name) differs at line \(row + 1):\n  expected: \(want)\n  actual:   \(got)\nSNAPSHOT_UPDATE=1 rewrites goldens",
-                 sourceLocation: sourceLocation)
+    expectTextGolden(actual, at: url, name: name, sourceLocation: sourceLocation)
 }

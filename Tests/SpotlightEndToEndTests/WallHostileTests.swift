@@ -1,4 +1,5 @@
 import Foundation
+import SpotlightTestSupport
 import Testing
 
 /// Stories written to attack whoever watches the wall (the wall(1) escape-injection class,
@@ -64,72 +65,22 @@ import Testing
         // alternate screen), so everything it wrote is in the file.
         try tmux.send("q")
         #expect(try tmux.waitForExitStatus() == 0)
-        let deadline = Date().addingTimeInterval(5)
-        var bytes = Data()
-        repeat {
-            bytes = FileManager.default.contents(atPath: raw) ?? Data()
-            if bytes.range(of: Data("\u{1B}[?1049l".utf8)) != nil { break }
-            usleep(50_000)
-        } while Date() < deadline
-        #expect(bytes.range(of: Data("\u{1B}[?1049l".utf8)) != nil, "the raw stream never left the alternate screen")
+        let bytes = RawStream.waitForRmcup(raw)
+        #expect(RawStream.hasRmcup(bytes), "the raw stream never left the alternate screen")
         print("wall e2e: hostile run wrote \(bytes.count) bytes to the terminal")
-        for problem in Self.rawStreamProblems(bytes) { Issue.record(Comment(rawValue: problem)) }
+        for problem in RawStream.problems(bytes) { Issue.record(Comment(rawValue: problem)) }
     }
 
-    /// The oracle above is only as good as its checks: it passes ncurses-like output and
-    /// flags each kind of payload.
+    /// The oracle (`RawStream.problems`) is only as good as its checks: it passes ncurses-like
+    /// output and flags each kind of payload.
     @Test func theRawStreamCheckFlagsEachPayloadAndPassesNcursesOutput() {
         let ncursesLike = "\u{1B}[?1049h\u{1B}[22;0;0t\u{1B}[H\u{1B}[2J\u{1B}(B\u{1B}[m\u{1B}[38;5;33m╭─╮\u{1B}[3;5H␛[2J é\u{301}\u{301}\r\n\u{1B}[?1049l"
-        #expect(Self.rawStreamProblems(Data(ncursesLike.utf8)).isEmpty)
+        #expect(RawStream.problems(Data(ncursesLike.utf8)).isEmpty)
         let payloads = ["\u{1B}]52;c;SGVsbG8=\u{07}", "\u{1B}]52;c;SGVsbG8=\u{1B}\\", "\u{1B}P1$q\u{1B}\\", "\u{9B}31m", "a\u{202E}b",
                         "a\u{2067}b", "x\u{200B}y", "e" + String(repeating: "\u{301}", count: 5), "ding\u{07}"]
         for payload in payloads {
-            #expect(!Self.rawStreamProblems(Data(payload.utf8)).isEmpty, "missed \(payload.debugDescription)")
+            #expect(!RawStream.problems(Data(payload.utf8)).isEmpty, "missed \(payload.debugDescription)")
         }
-        #expect(!Self.rawStreamProblems(Data([0x41, 0x9B, 0x32, 0x4A])).isEmpty, "missed a raw 8-bit CSI byte")
-    }
-
-    /// What must never be in the bytes the wall writes, whatever the stories hold. Only sound
-    /// claims: ncurses itself writes CSI sequences (ESC [), charset switches (ESC ( B), keypad
-    /// modes (ESC = / ESC >), and clears the screen with ESC[H ESC[2J, so a story's ESC[2J is
-    /// checked on screen instead (visible as ␛[2J, frame intact). It never writes OSC, DCS, APC
-    /// or PM strings, 8-bit C1 controls, BEL (the wall never beeps), bidi controls, zero-width
-    /// format characters, or more combining marks on one letter than the sanitizer keeps (4).
-    static func rawStreamProblems(_ bytes: Data) -> [String] {
-        var problems: [String] = []
-        let array = [UInt8](bytes)
-        for (index, byte) in array.enumerated() where byte == 0x1B && index + 1 < array.count {
-            let next = array[index + 1]
-            if [UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "X")].contains(next) {
-                let context = array[index..<min(array.count, index + 24)].map { $0 < 0x20 || $0 > 0x7E ? "\\x" + String($0, radix: 16) : String(UnicodeScalar($0)) }.joined()
-                problems.append("a string sequence ESC \(UnicodeScalar(next)) at byte \(index): \(context)")
-                if problems.count > 5 { return problems }
-            }
-        }
-        if array.contains(0x07) { problems.append("a BEL byte (0x07) was written") }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            problems.append("the stream is not valid UTF-8 (a raw 8-bit C1 byte such as 0x9B would be one cause)")
-            return problems
-        }
-        var marks = 0, longestMarks = 0
-        var found: [UInt32: Int] = [:]
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-                || [0x061C, 0x200B, 0x200E, 0x200F, 0x2060, 0xFEFF].contains(v) {
-                found[v, default: 0] += 1
-            }
-            if (0x300...0x36F).contains(v) {
-                marks += 1
-                longestMarks = max(longestMarks, marks)
-            } else {
-                marks = 0
-            }
-        }
-        for (value, count) in found.sorted(by: { $0.key < $1.key }) {
-            problems.append("U+\(String(value, radix: 16, uppercase: true)) written \(count) times")
-        }
-        if longestMarks > 4 { problems.append("\(longestMarks) combining marks in a row were written (the sanitizer keeps 4)") }
-        return problems
+        #expect(!RawStream.problems(Data([0x41, 0x9B, 0x32, 0x4A])).isEmpty, "missed a raw 8-bit CSI byte")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SpotlightCore
+import SpotlightTestSupport
 import Testing
 @testable import SpotlightUI
 
@@ -111,21 +112,7 @@ enum WallFixtures {
 func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Goldens").appendingPathComponent(name + ".txt")
-    let actual = GoldenRoles.golden(grid)
-    if ProcessInfo.processInfo.environment["SNAPSHOT_UPDATE"] == "1" {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        #expect(throws: Never.self, sourceLocation: sourceLocation) { try actual.write(to: url, atomically: true, encoding: .utf8) }
-        return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("missing golden \(url.path); run with SNAPSHOT_UPDATE=1", sourceLocation: sourceLocation)
-        return
-    }
-    guard actual != expected else { return }
-    let (a, e) = (actual.split(separator: "\n", omittingEmptySubsequences: false), expected.split(separator: "\n", omittingEmptySubsequences: false))
-    let row = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
-    let got = row < a.count ? String(a[row]) : "<none>", want = row < e.count ? String(e[row]) : "<none>"
-    Issue.record("\(name) differs at row \(row):\n  expected: \(want)\n  actual:   \(got)\nSNAPSHOT_UPDATE=1 rewrites goldens", sourceLocation: sourceLocation)
+    expectTextGolden(GoldenRoles.golden(grid), at: url, name: name, sourceLocation: sourceLocation)
 }
 
 /// What must hold for any frame: the requested size; every row exactly `width` columns with
