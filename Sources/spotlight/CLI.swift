@@ -52,7 +52,16 @@ enum CLI {
         board: String?, mode: BoardStore.OpenMode = .existing,
         _ body: (BoardStore) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
-        let store = try await BoardStore.open(BoardOptions.location(board: board).path, as: try Identity.current(), mode: mode)
+        try await withStore(at: BoardOptions.location(board: board).path, as: try Identity.current(), mode: mode, body)
+    }
+
+    /// Opens the board at `path` as `account`, runs `body`, and closes the board whatever
+    /// happens: the one place a command pairs `BoardStore.open` with `close`.
+    static func withStore<T>(
+        at path: String, as account: Account, mode: BoardStore.OpenMode = .existing,
+        _ body: (BoardStore) async throws(SpotlightError) -> T
+    ) async throws(SpotlightError) -> T {
+        let store = try await BoardStore.open(path, as: account, mode: mode)
         do {
             let result = try await body(store)
             await store.close()

@@ -31,30 +31,32 @@ struct DoctorCommand: AsyncParsableCommand {
         if let location {
             problems += sharing(location, caller: caller, line: line)
             do {
-                let store = try await BoardStore.open(location.path, as: account)
-                let schema = try await store.schemaVersion()
-                let manager = try await store.isManager(account.login)
-                let settings = try await store.settings()
-                let integrity = try await store.integrityCheck()
-                let count = try await store.storyCount()
-                let outside = try await store.outsideChanges()
-                await store.close()
-                line("board name", settings.name)
-                line("schema", "version \(schema)")
-                line("stories", "\(count) visible")
-                line("role", manager ? "manager" : "staff")
-                var access = store.isReadOnly ? "read-only" + (store.isImmutable ? " (immutable: other writers not seen)" : "") : "read-write"
-                if store.isReadOnly, SharedBoardCheck.writeAdvice(board: location.path, caller: caller) != nil {
-                    access += ", because you are not in the board's group (see sharing above)"
+                problems += try await CLI.withStore(at: location.path, as: account) { store async throws(SpotlightError) in
+                    let schema = try await store.schemaVersion()
+                    let manager = try await store.isManager(account.login)
+                    let settings = try await store.settings()
+                    let integrity = try await store.integrityCheck()
+                    let count = try await store.storyCount()
+                    let outside = try await store.outsideChanges()
+                    var found = 0
+                    line("board name", settings.name)
+                    line("schema", "version \(schema)")
+                    line("stories", "\(count) visible")
+                    line("role", manager ? "manager" : "staff")
+                    var access = store.isReadOnly ? "read-only" + (store.isImmutable ? " (immutable: other writers not seen)" : "") : "read-write"
+                    if store.isReadOnly, SharedBoardCheck.writeAdvice(board: location.path, caller: caller) != nil {
+                        access += ", because you are not in the board's group (see sharing above)"
+                    }
+                    if store.isOutOfSpace {
+                        access = "read-only: the disk holding the board is full, so nothing can be posted or changed — free some space"
+                        found += 1
+                    }
+                    line("access", access)
+                    line("integrity", integrity)
+                    if integrity != "ok" { found += 1 }
+                    found += report(outsideChanges: outside, line: line)
+                    return found
                 }
-                if store.isOutOfSpace {
-                    access = "read-only: the disk holding the board is full, so nothing can be posted or changed — free some space"
-                    problems += 1
-                }
-                line("access", access)
-                line("integrity", integrity)
-                if integrity != "ok" { problems += 1 }
-                problems += report(outsideChanges: outside, line: line)
             } catch {
                 line("board status", "problem: \(error.message)")
                 problems += 1
