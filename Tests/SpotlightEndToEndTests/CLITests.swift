@@ -107,6 +107,22 @@ import Testing
         #expect(result.stderr.contains("story #42 does not exist"))
     }
 
+    /// `upvote` and `unvote` say what happened, including when there was nothing to do, in the
+    /// words of `VoteWording` (the quick path and ArgumentParser's share them).
+    @Test func upvoteAndUnvoteSayWhatHappened() throws {
+        let board = P.scratch("votes") + "/board.sqlite"
+        #expect(try P.run(["demo"], board: board).status == 0)
+        var said: [String] = []
+        // The last is not plain (`--board=`), so ArgumentParser reads it rather than QuickStart.
+        for arguments in [["upvote", "1"], ["upvote", "1"], ["unvote", "1"], ["unvote", "1"], ["upvote", "--board=" + board, "#1"]] {
+            let result = try P.run(arguments, board: board)
+            #expect(result.status == 0, Comment(rawValue: result.stderr))
+            said.append(result.stdout)
+        }
+        #expect(said == ["Upvoted story #1.\n", "You had already upvoted story #1.\n", "Withdrew your vote on story #1.\n",
+                         "You had not upvoted story #1.\n", "Upvoted story #1.\n"])
+    }
+
     @Test func ownStoryCannotBeUpvoted() throws {
         let board = try newBoard("ownvote")
         _ = try post(board)

@@ -19,7 +19,7 @@ struct UpvoteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let added = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.upvote(id) }
-            CLI.say(added ? "Upvoted story #\(id)." : "You had already upvoted story #\(id).")
+            CLI.say(VoteWording.upvote(id, added: added))
         }
     }
 }
@@ -41,7 +41,7 @@ struct UnvoteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let removed = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.unvote(id) }
-            CLI.say(removed ? "Withdrew your vote on story #\(id)." : "You had not upvoted story #\(id).")
+            CLI.say(VoteWording.unvote(id, removed: removed))
         }
     }
 }
