@@ -1,0 +1,23 @@
+import Foundation
+
+/// A passing line in the wall's bottom border, with the time it goes away.
+public struct WallStatus: Sendable, Equatable {
+    public var text: String
+    public var until: Date
+
+    public init(text: String, until: Date) {
+        self.text = text
+        self.until = until
+    }
+}
+
+/// The terminal's size as the wall last heard it.
+public struct WallSize: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
