@@ -33,8 +33,7 @@ final class ReelRunner {
         while true {
             if process(messages) { break }
             let now = clock.now
-            let wait = state.nextWake.map { Duration.milliseconds(Int((max(0, $0.timeIntervalSince(now)) * 1000).rounded(.up))) }
-            let event = session.nextEvent(timeout: wait)
+            let event = session.nextEvent(timeout: state.nextWake.map { .until($0, from: now) })
             messages = [.tick(now: clock.now)]
             switch event {
             case .signal(let signal):

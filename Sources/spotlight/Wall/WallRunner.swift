@@ -119,10 +119,8 @@ final class WallRunner {
         messages += await feed.due(now: options.clock.now)
         while true {
             if await process(messages) { return .quit }
-            let now = options.clock.now
             let wake = min(state.nextWake, feed.nextWake)
-            let event = session.nextEvent(timeout: .milliseconds(Int((max(0, wake.timeIntervalSince(now)) * 1000).rounded(.up))),
-                                          watching: feed.fileDescriptors)
+            let event = session.nextEvent(timeout: .until(wake, from: options.clock.now), watching: feed.fileDescriptors)
             // Time passes only as a message: every event comes after the clock's reading.
             messages = [.tick(now: options.clock.now)]
             switch event {
