@@ -1,3 +1,4 @@
+import SpotlightApp
 import SpotlightUI
 
 /// The wall's themes: loads the ones `WallState.themeCandidates` names, once per name, and
