@@ -1,3 +1,4 @@
+import Foundation
 import SpotlightCore
 
 /// The screen the board shows under any overlay.
@@ -95,12 +96,21 @@ public struct BoardState: Sendable {
     /// The page asked for and not yet answered, so scrolling never asks twice.
     public internal(set) var pending: ListRequest?
     var statusSerial = 0
+    /// The compose form while it is open: it takes the keys, and the board waits under it.
+    public internal(set) var compose: ComposeSession?
+    var timers = BoardTimers()
+    /// Why writes fail on this board even when it is reachable (a read-only file or directory),
+    /// as the viewer said at start: the board coming back restores it.
+    let readOnlyReason: String?
+    /// For the wording of times on the status line (a pin's end).
+    public var timeZone: TimeZone = .current
     /// A story this terminal just posted, to select when a page brings it; `triedNew` once the
     /// board has gone to the New tab to find it.
     var awaitedStory: (id: StoryID, triedNew: Bool)?
 
     public init(viewer: BoardViewer, width: Int = 80, height: Int = 24) {
         self.viewer = viewer
+        readOnlyReason = viewer.writeBlocked
         layout = BoardLayout(width: width, height: height)
     }
 
