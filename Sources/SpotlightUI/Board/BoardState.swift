@@ -51,9 +51,11 @@ public struct FormProblem: Sendable, Equatable {
 
 /// Everything the interactive board shows (DESIGN §5), as a value: the tab and filters, the
 /// window of rows it holds, the selection, the open story, overlays and the status line.
-/// Input comes in through `handle`; what the loop must do comes back as `BoardEffect`s; data
-/// comes back through `loaded` and friends. No I/O, no clock and no terminal, so every
-/// behaviour is a unit test and every frame a golden file.
+/// Everything that happens comes in as a `BoardMessage` through `handle` — keys, the clock's
+/// now, effect results, board changes — and what the loop must do comes back as `BoardEffect`s.
+/// The compose form and the timers (search debounce, draft save, status timeout) live here too.
+/// No I/O, no clock read and no terminal, so every behaviour is a unit test and every frame a
+/// golden file.
 ///
 /// The list never holds the whole board: a window of about a hundred rows around the
 /// selection, refetched (`.load`) as the selection nears its edge.
@@ -261,7 +263,7 @@ public struct BoardState: Sendable {
         status = BoardStatus(text: text, isError: isError, serial: statusSerial)
     }
 
-    /// Clears the message numbered `serial` (the loop times messages out); a newer one stays.
+    /// Clears the message numbered `serial` (`.tick` times messages out); a newer one stays.
     public mutating func clearStatus(serial: Int) {
         if status?.serial == serial { status = nil }
     }
