@@ -42,6 +42,14 @@ public enum BoardWording {
         (problem ?? "the board is unavailable") + "; your text is kept — try Ctrl-S again shortly"
     }
 
+    /// Why writes fail on a board this account cannot write (said for every write key).
+    public static func readOnly(path: String, login: String) -> String {
+        "the board is read-only for \(login) (no write access to \(path) or its directory): browsing works, changes do not"
+    }
+
+    /// The wall (`w`) failed with an error that is not one of ours.
+    public static func wallFailed(_ description: String) -> String { "the wall could not start: \(description)" }
+
     public static let boardBack = "the board is back"
 
     public static func posted(_ id: StoryID) -> String { "posted #\(id) — thank you for sharing it!" }

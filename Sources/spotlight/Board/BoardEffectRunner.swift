@@ -63,8 +63,31 @@ final class BoardEffectRunner {
             return await read { store throws(SpotlightError) in
                 .medallionsLeft(id, left: try await store.medallionsLeft(), perYear: try await store.settings().medallionsPerYear)
             }
-        case .upvote, .unvote, .medal, .pin, .unpin, .hide, .unhide, .remove, .addManager, .removeManager:
-            return await write(effect)
+        case .upvote(let id):
+            return await write(effect) { store throws(SpotlightError) in .upvoted(id, added: try await store.upvote(id)) }
+        case .unvote(let id):
+            return await write(effect) { store throws(SpotlightError) in .unvoted(id, removed: try await store.unvote(id)) }
+        case .medal(let id):
+            return await write(effect) { store throws(SpotlightError) in .medallionGiven(id, left: try await store.giveMedallion(id)) }
+        case .pin(let id, let until, let note):
+            let now = clock.now
+            return await write(effect) { store throws(SpotlightError) in
+                let end = try until.map { text throws(SpotlightError) in try WhenParser.parse(text, now: now, timeZone: .current) }
+                try await store.pin(id, until: end, note: note)
+                return .pinned(id, until: end)
+            }
+        case .unpin(let id):
+            return await write(effect) { store throws(SpotlightError) in try await store.unpin(id); return .unpinned(id) }
+        case .hide(let id):
+            return await write(effect) { store throws(SpotlightError) in try await store.setStatus(id, to: .hidden); return .hidden(id) }
+        case .unhide(let id):
+            return await write(effect) { store throws(SpotlightError) in try await store.setStatus(id, to: .visible); return .unhidden(id) }
+        case .remove(let id):
+            return await write(effect) { store throws(SpotlightError) in try await store.setStatus(id, to: .removed); return .removed(id) }
+        case .addManager(let login):
+            return await write(effect) { store throws(SpotlightError) in try await store.addManager(login); return .managerAdded(login) }
+        case .removeManager(let login):
+            return await write(effect) { store throws(SpotlightError) in try await store.removeManager(login); return .managerRemoved(login) }
         case .readSettings:
             guard let store = link.store else { return [.settingsRead(nil, isManager: nil)] }
             return [.settingsRead(try? await store.settings(), isManager: try? await store.isManager(account.login))]
@@ -148,49 +171,13 @@ final class BoardEffectRunner {
     // MARK: - Writes
 
     /// A change to the board, done by the store under its rules; the result or the error.
-    private func write(_ effect: BoardEffect) async -> [BoardMessage] {
+    private func write(_ effect: BoardEffect,
+                       _ body: (BoardStore) async throws(SpotlightError) -> BoardWriteResult) async -> [BoardMessage] {
         guard let store = link.store else { return [.boardUnavailable(problem: link.problem)] }
         do {
-            return [.written(try await written(effect, store: store))]
+            return [.written(try await body(store))]
         } catch {
             return [.writeFailed(effect, error)]
-        }
-    }
-
-    private func written(_ effect: BoardEffect, store: BoardStore) async throws(SpotlightError) -> BoardWriteResult {
-        switch effect {
-        case .upvote(let id):
-            return .upvoted(id, added: try await store.upvote(id))
-        case .unvote(let id):
-            return .unvoted(id, removed: try await store.unvote(id))
-        case .medal(let id):
-            return .medallionGiven(id, left: try await store.giveMedallion(id))
-        case .pin(let id, let until, let note):
-            let now = clock.now
-            let end = try until.map { text throws(SpotlightError) in try WhenParser.parse(text, now: now, timeZone: .current) }
-            try await store.pin(id, until: end, note: note)
-            return .pinned(id, until: end)
-        case .unpin(let id):
-            try await store.unpin(id)
-            return .unpinned(id)
-        case .hide(let id):
-            try await store.setStatus(id, to: .hidden)
-            return .hidden(id)
-        case .unhide(let id):
-            try await store.setStatus(id, to: .visible)
-            return .unhidden(id)
-        case .remove(let id):
-            try await store.setStatus(id, to: .removed)
-            return .removed(id)
-        case .addManager(let login):
-            try await store.addManager(login)
-            return .managerAdded(login)
-        case .removeManager(let login):
-            try await store.removeManager(login)
-            return .managerRemoved(login)
-        case .load, .loadStory, .loadDepartments, .loadManagers, .loadStats, .prepareMedal, .openCompose, .showWall, .repaint,
-             .quit, .readSettings, .beginVisit, .restoreDraft, .saveDraft, .discardDraft, .post, .edit:
-            throw .runtime("internal error: \(effect) is not a write")   // `run` sends only writes here
         }
     }
 

@@ -73,7 +73,7 @@ final class BoardRunner {
             await link.close()
             throw error
         }
-        let readOnly = store.isReadOnly ? Self.readOnlyMessage(path: options.location.path, login: account.login) : nil
+        let readOnly = store.isReadOnly ? BoardWording.readOnly(path: options.location.path, login: account.login) : nil
         let themes = Themes.standard()
         let theme = try themes.loadOrBuiltIn(options.theme ?? settings.theme, explicit: options.theme != nil)
         let session: TerminalSession
@@ -86,10 +86,6 @@ final class BoardRunner {
         let viewer = BoardViewer(account: account, isManager: isManager, writeBlocked: readOnly)
         return BoardRunner(options: options, account: account, session: session, link: link, settings: settings,
                            theme: theme, themes: themes, viewer: viewer)
-    }
-
-    static func readOnlyMessage(path: String, login: String) -> String {
-        "the board is read-only for \(login) (no write access to \(path) or its directory): browsing works, changes do not"
     }
 
     // MARK: - The loop
@@ -225,7 +221,7 @@ final class BoardRunner {
         } catch let error as SpotlightError {
             problem = error.message
         } catch {
-            problem = "the wall could not start: \(error)"
+            problem = BoardWording.wallFailed("\(error)")
         }
         appliedTheme = ""
         return [.wallClosed(problem: problem)]
