@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp"], swiftSettings: strict),
         // Helpers shared by the test targets (golden files, raw terminal streams); tests only.
-        .target(name: "SpotlightTestSupport", path: "Tests/SpotlightTestSupport", swiftSettings: strict),
+        .target(name: "SpotlightTestSupport", dependencies: ["SpotlightCore"], path: "Tests/SpotlightTestSupport", swiftSettings: strict),
         .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI", "SpotlightTestSupport"], exclude: ["Goldens", "Fixtures"], swiftSettings: strict),
         // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
         .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight", "SpotlightTestSupport"], exclude: ["Goldens"], swiftSettings: strict),

@@ -2,26 +2,7 @@ import Foundation
 import SpotlightCore
 import Testing
 @testable import SpotlightUI
-
-/// A clock whose now the test sets: the board's timers are decided from the now of `.tick`
-/// messages, so these tests move time by hand and never wait.
-final class ManualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date) { current = start }
-
-    var now: Date { lock.withLock { current } }
-    var clock: Clock { Clock { [self] in now } }
-
-    func set(_ date: Date) {
-        lock.withLock { current = date }
-    }
-
-    func advance(by seconds: TimeInterval) {
-        lock.withLock { current = current.addingTimeInterval(seconds) }
-    }
-}
+import SpotlightTestSupport
 
 extension BoardState {
     /// Messages in order; every effect they asked for.

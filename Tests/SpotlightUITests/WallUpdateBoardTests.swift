@@ -2,6 +2,7 @@ import Foundation
 import SpotlightCore
 import Testing
 @testable import SpotlightUI
+import SpotlightTestSupport
 
 /// The live wall and the board: changes, failed reads, upvotes, the statistics slot and
 /// Customer Service Week's highlight, in process, on a manual clock.

@@ -2,6 +2,7 @@ import Foundation
 import SpotlightCore
 import Testing
 @testable import SpotlightUI
+import SpotlightTestSupport
 
 /// The celebration reel's loop as values, on a manual clock.
 @Suite struct WallUpdateReelTests {

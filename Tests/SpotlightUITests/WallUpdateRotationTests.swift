@@ -2,6 +2,7 @@ import Foundation
 import SpotlightCore
 import Testing
 @testable import SpotlightUI
+import SpotlightTestSupport
 
 /// The live wall's rotation and keys, in process, on a manual clock.
 @Suite struct WallUpdateRotationTests {

@@ -1,21 +1,7 @@
 import Foundation
 import SpotlightCore
 @testable import SpotlightUI
-
-/// A `Clock` whose time the test sets: the wall's rotation, ticker, minute and timeouts are
-/// driven by `.tick(now: clock.now)` exactly as the runner drives them from the real clock.
-final class ManualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var date: Date
-
-    init(_ date: Date) { self.date = date }
-
-    var now: Date { lock.withLock { date } }
-    var clock: Clock { Clock { [self] in now } }
-
-    func set(_ date: Date) { lock.withLock { self.date = date } }
-    func advance(by seconds: TimeInterval) { lock.withLock { date = date.addingTimeInterval(seconds) } }
-}
+import SpotlightTestSupport
 
 /// Stories and a started wall for the update tests.
 enum WallFixture {
