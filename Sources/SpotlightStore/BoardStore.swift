@@ -96,14 +96,14 @@ public actor BoardStore {
             // A read-only directory, or a full disk, without a `-shm` file: SQLite cannot set up
             // WAL shared memory, but can still read the board if told that no one will change it
             // underneath. On a full disk that is exact only while `-wal` holds nothing.
-            try? await db.close()
+            await Self.close(db)
             if writable { try file.requireEmptyLogOnFullDisk() }
             let immutableDB = try await connect(path: path, uriMode: "ro", immutable: true)
             store = BoardStore(path: path, account: account, clock: clock, isReadOnly: true, isImmutable: true,
                                isOutOfSpace: writable, db: immutableDB)
             version = try await store.checkIdentity(creating: false)
         } catch {
-            try? await db.close()
+            await Self.close(db)
             throw error
         }
         do {
@@ -117,7 +117,13 @@ public actor BoardStore {
 
     /// Waits for a statement or transaction another task is running, then closes.
     public func close() async {
-        try? await exclusively { () async throws(SpotlightError) in try? await db.close() }
+        try? await exclusively { () async throws(SpotlightError) in await Self.close(db) }
+    }
+
+    /// Closes a connection even from a cancelled task: the driver's `async` close gives up when
+    /// its task is cancelled (and an unclosed connection traps when freed), its future does not.
+    static func close(_ db: SQLiteConnection) async {
+        try? await db.close().get()
     }
 
     private static func createDirectory(_ directory: String) throws(SpotlightError) {
@@ -144,7 +150,7 @@ public actor BoardStore {
         let same = BoardFile.isOpenElsewhere(made)
         Glibc.close(made)
         guard same else {
-            try? await db.close()
+            await Self.close(db)
             throw .runtime("cannot create the board \(file.path): it was replaced (by a link or another file) while it was being created; nothing was written")
         }
         return db

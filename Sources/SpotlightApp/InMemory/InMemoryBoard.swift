@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SpotlightCore
 import SpotlightStore
 
@@ -20,7 +21,7 @@ public actor InMemoryBoard: BoardService {
     public nonisolated var isReadOnly: Bool { false }
     public nonisolated var isImmutable: Bool { false }
     public nonisolated var isOutOfSpace: Bool { false }
-    private var isClosed = false
+    private nonisolated let isClosed = Mutex(false)
 
     public init(storage: InMemoryStorage, as account: Account, clock: Clock = .system, location: String = "memory") {
         self.storage = storage
@@ -32,13 +33,13 @@ public actor InMemoryBoard: BoardService {
     /// Who acts, and the handle's clock read once for the whole operation.
     private var caller: InMemoryStorage.Caller {
         get throws(SpotlightError) {
-            guard !isClosed else { throw .runtime("the board \(location) was closed") }
+            guard !isClosed.withLock({ $0 }) else { throw .runtime("the board \(location) was closed") }
             return InMemoryStorage.Caller(handle: ObjectIdentifier(self), account: account, now: clock.now)
         }
     }
 
     public func close() async {
-        isClosed = true
+        isClosed.withLock { $0 = true }
         storage.finish(handle: ObjectIdentifier(self))
     }
 
@@ -48,12 +49,12 @@ public actor InMemoryBoard: BoardService {
         let (stream, continuation) = AsyncStream.makeStream(of: BoardChange.self, bufferingPolicy: .bufferingNewest(8))
         let id = UUID()
         let storage = storage
+        guard !isClosed.withLock({ $0 }) else {
+            continuation.finish()
+            return stream
+        }
         storage.subscribe(id, handle: ObjectIdentifier(self), continuation)
         continuation.onTermination = { _ in storage.unsubscribe(id) }
-        Task {
-            if await self.isClosed { continuation.finish() }
-            if let outage = await storage.outage { continuation.yield(.unavailable(outage)) }
-        }
         return stream
     }
 

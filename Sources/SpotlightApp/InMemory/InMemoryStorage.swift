@@ -28,11 +28,15 @@ public actor InMemoryStorage {
     }
 
     var rows = Rows()
-    /// Set by `interrupt(_:)`: every operation fails with this reason until `restore()`.
-    private(set) var outage: String?
-    /// Every handle's `changes()` streams. Behind a lock rather than in the actor, so a stream is
-    /// registered before `changes()` returns and cannot miss a write that follows it.
-    private nonisolated let subscribers = Mutex<[UUID: Subscriber]>([:])
+    /// Every handle's `changes()` streams, and the outage set by `interrupt(_:)` (every operation
+    /// fails with its reason until `restore()`). Behind a lock rather than in the actor, so a
+    /// stream is registered before `changes()` returns and cannot miss what follows it.
+    private nonisolated let streams = Mutex(Streams())
+
+    struct Streams {
+        var subscribers: [UUID: Subscriber] = [:]
+        var outage: String?
+    }
 
     struct Subscriber: Sendable {
         let handle: ObjectIdentifier
@@ -55,36 +59,47 @@ public actor InMemoryStorage {
     /// Makes the board unreadable: every operation fails with `reason`, and every stream hears
     /// `.unavailable(reason)`, as when a board file is deleted.
     public func interrupt(_ reason: String) {
-        outage = reason
-        broadcast(.unavailable(reason))
+        let targets = streams.withLock { streams in
+            streams.outage = reason
+            return Array(streams.subscribers.values)
+        }
+        for subscriber in targets { subscriber.continuation.yield(.unavailable(reason)) }
     }
 
     /// Readable again: every stream hears `.changed`.
     public func restore() {
-        guard outage != nil else { return }
-        outage = nil
-        broadcast(.changed)
+        let targets = streams.withLock { streams -> [Subscriber] in
+            guard streams.outage != nil else { return [] }
+            streams.outage = nil
+            return Array(streams.subscribers.values)
+        }
+        for subscriber in targets { subscriber.continuation.yield(.changed) }
     }
 
     func requireAvailable() throws(SpotlightError) {
-        if let outage { throw .runtime(outage) }
+        if let outage = streams.withLock({ $0.outage }) { throw .runtime(outage) }
     }
 
     // MARK: Streams
 
+    /// A new stream hears at once if the board is unavailable now.
     nonisolated func subscribe(_ id: UUID, handle: ObjectIdentifier, _ continuation: AsyncStream<BoardChange>.Continuation) {
-        subscribers.withLock { $0[id] = Subscriber(handle: handle, continuation: continuation) }
+        let outage = streams.withLock { streams in
+            streams.subscribers[id] = Subscriber(handle: handle, continuation: continuation)
+            return streams.outage
+        }
+        if let outage { continuation.yield(.unavailable(outage)) }
     }
 
     nonisolated func unsubscribe(_ id: UUID) {
-        _ = subscribers.withLock { $0.removeValue(forKey: id) }
+        _ = streams.withLock { $0.subscribers.removeValue(forKey: id) }
     }
 
     /// Ends every stream of `handle` (it was closed).
     nonisolated func finish(handle: ObjectIdentifier) {
-        let ended = subscribers.withLock { all in
-            let mine = all.filter { $0.value.handle == handle }
-            for id in mine.keys { all[id] = nil }
+        let ended = streams.withLock { streams in
+            let mine = streams.subscribers.filter { $0.value.handle == handle }
+            for id in mine.keys { streams.subscribers[id] = nil }
             return Array(mine.values)
         }
         for subscriber in ended { subscriber.continuation.finish() }
@@ -93,12 +108,8 @@ public actor InMemoryStorage {
     /// After a committed write: every other handle's streams hear `.changed` (as `data_version`
     /// moves only for other connections' commits).
     func committed(by handle: ObjectIdentifier) {
-        broadcast(.changed, except: handle)
-    }
-
-    private func broadcast(_ change: BoardChange, except handle: ObjectIdentifier? = nil) {
-        let targets = subscribers.withLock { Array($0.values) }
-        for subscriber in targets where subscriber.handle != handle { subscriber.continuation.yield(change) }
+        let targets = streams.withLock { Array($0.subscribers.values) }
+        for subscriber in targets where subscriber.handle != handle { subscriber.continuation.yield(.changed) }
     }
 
     // MARK: Helpers shared by the operations

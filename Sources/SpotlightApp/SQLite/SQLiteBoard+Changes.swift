@@ -70,6 +70,7 @@ extension SQLiteBoard {
             if event == .hint { policy.hint(at: clock.now) }
             if policy.isDue(at: clock.now) {
                 let change = await check(&seen)
+                if Task.isCancelled { break }
                 if let change { output.yield(change) }
                 let latest = seen
                 watchers.withLock { $0.latest = latest }
@@ -98,6 +99,8 @@ extension SQLiteBoard {
             seen = Seen(generation: generation, dataVersion: version)
             return moved ? .changed : nil
         } catch {
+            // A cancelled stream's reads fail; that says nothing about the board.
+            guard !Task.isCancelled else { return nil }
             await disconnect()
             return report(Self.unavailable(error), in: &seen)
         }

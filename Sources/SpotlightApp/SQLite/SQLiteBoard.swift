@@ -23,6 +23,8 @@ public actor SQLiteBoard: BoardService {
     /// Counts connections, so a stream notices a reconnection even if `data_version` agrees.
     private(set) var generation = 0
     private var isClosed = false
+    /// The reopening in progress, which every caller of `connected()` then waits for.
+    private var reopening: Task<Result<Reopened, SpotlightError>, Never>?
     /// The running `changes()` streams and what was last seen of the board. Behind a lock, not
     /// in the actor, so `changes()` registers a stream and takes its starting point before it
     /// returns: a commit after the call is never missed.
@@ -72,26 +74,50 @@ public actor SQLiteBoard: BoardService {
             return Array(watchers.streams.values)
         }
         for stream in streams { stream.finish() }
-        await store?.close()
+        let old = store
         store = nil
+        await old?.close()
     }
 
-    /// The connection, reopened if the board file went away and is back.
+    /// The connection, reopened if the board file went away and is back. Callers arriving while
+    /// it reopens wait for that one opening (a second would leak a connection).
     func connected() async throws(SpotlightError) -> BoardStore {
         if let store { return store }
         guard !isClosed else { throw .runtime("the board \(location) was closed") }
-        let identity = BoardWatcher.fileIdentity(of: location)
-        let store = try await BoardStore.open(location, as: account, clock: clock)
-        self.store = store
-        storeIdentity = identity
+        if let reopening { return try await reopening.value.get().store }
+        let (location, account, clock) = (location, account, clock)
+        let opening = Task { () async -> Result<Reopened, SpotlightError> in
+            let identity = BoardWatcher.fileIdentity(of: location)
+            do throws(SpotlightError) {
+                return .success(Reopened(store: try await BoardStore.open(location, as: account, clock: clock), identity: identity))
+            } catch {
+                return .failure(error)
+            }
+        }
+        reopening = opening
+        defer { reopening = nil }
+        let reopened = try await opening.value.get()
+        guard !isClosed else {
+            await reopened.store.close()
+            throw .runtime("the board \(location) was closed")
+        }
+        store = reopened.store
+        storeIdentity = reopened.identity
         generation += 1
-        return store
+        return reopened.store
     }
 
     /// Drops the connection (the file is gone or replaced); the next use reopens.
     func disconnect() async {
-        await store?.close()
+        let old = store
         store = nil
         storeIdentity = nil
+        await old?.close()
     }
+}
+
+/// A connection reopened on the board file, and the file it was opened on.
+struct Reopened: Sendable {
+    let store: BoardStore
+    let identity: BoardWatcher.FileIdentity?
 }
