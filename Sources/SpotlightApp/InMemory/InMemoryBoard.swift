@@ -7,12 +7,21 @@ import SpotlightStore
 /// account with its own clock. Two handles on one storage are two processes on one file: a
 /// write through one is `.changed` on the other's `changes()`, never on its own.
 ///
-/// Not modelled: read-only, immutable and full-disk boards (the flags are false; use
-/// `InMemoryStorage.interrupt` for a board that cannot be read), the file checks of
-/// `doctor` (`integrityCheck` is "ok", `outsideChanges` is empty: nothing outside can edit
-/// memory), the store's `countCap` of search totals on `stories(_:)`-style reads beyond the
-/// page count, and the edge cases of SQLite's FTS5 tokenizer (a search word is matched as a
-/// prefix of words split on letters and digits, case and accents ignored).
+/// Not modelled (each a property of the file, not of the rules):
+/// - read-only, immutable and full-disk boards: `isReadOnly`, `isImmutable` and `isOutOfSpace`
+///   are always false and every write may succeed; a board that cannot be read at all is
+///   `InMemoryStorage.interrupt(_:)` (every operation fails, streams hear `.unavailable`);
+/// - `doctor`'s checks of the file: `integrityCheck()` is "ok", `schemaVersion()` is this
+///   build's, `outsideChanges()` is empty (nothing outside spotlight can edit memory);
+/// - SQLite's FTS5 tokenizer exactly: a search word must prefix a word of the title, body, hero
+///   or tags, words split at anything not a letter or digit, case and accents folded by
+///   Foundation (the store: `unicode61 remove_diacritics 2`), which may differ for unusual
+///   scripts and symbols; `departments(recognising:)` compares every hero (the store first
+///   narrows by the full-text index, at most 1,000 stories per name);
+/// - the store's reading plans: `page(_:counting:matches:)` ignores `matches` (a plan hint);
+/// - busy timeouts and lock contention: each operation is one atomic step of the storage actor;
+/// - time: the handle's clock is read once per operation (the store reads it where needed;
+///   the same for a fixed clock).
 public actor InMemoryBoard: BoardService {
     public nonisolated let storage: InMemoryStorage
     public nonisolated let account: Account
