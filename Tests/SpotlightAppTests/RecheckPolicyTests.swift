@@ -53,4 +53,15 @@ import SpotlightApp
         policy.checked(at: t0.addingTimeInterval(3), foundChange: false)
         #expect(policy.nextCheck == t0.addingTimeInterval(3.03))
     }
+
+    @Test func withoutInotifyTheFallbackPollIsQuicker() {
+        var policy = RecheckPolicy(now: t0, slowPoll: 10, fallbackPoll: 2, hintsAvailable: false)
+        #expect(policy.nextCheck == t0.addingTimeInterval(2))
+        policy.checked(at: t0.addingTimeInterval(2), foundChange: false)
+        #expect(policy.nextCheck == t0.addingTimeInterval(4))
+        var hinted = RecheckPolicy(now: t0)
+        #expect(hinted.nextCheck == t0.addingTimeInterval(10), "today's wall: every 10 s with inotify")
+        hinted.hintsAvailable = false
+        #expect(hinted.nextCheck == t0.addingTimeInterval(2), "inotify lost: the fallback poll from the last check")
+    }
 }

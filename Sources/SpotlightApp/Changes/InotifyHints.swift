@@ -8,6 +8,8 @@ import SpotlightStore
 /// source may be cancelled from any thread; Dispatch does not mark it `Sendable`.)
 final class InotifyHints: @unchecked Sendable {
     private let source: (any DispatchSourceRead)?
+    /// False when inotify could not watch the board's directory: no hints will come.
+    var isAvailable: Bool { source != nil }
 
     init(boardPath: String, onHint: @escaping @Sendable () -> Void) {
         let watcher = Unshared(BoardWatcher(boardPath: boardPath))

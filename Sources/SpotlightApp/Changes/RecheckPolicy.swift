@@ -7,12 +7,19 @@ import Foundation
 /// inotify before its commit is visible, so a hint that found nothing is checked again,
 /// backing off from `firstDelay`, doubling, until `burst` has passed. Apart from hints, a slow
 /// poll every `slowPoll` catches what inotify never reports (changes through the `-shm`
-/// mapping, a filesystem without inotify). A pure value: the caller passes the clock's `now`.
+/// mapping); every `fallbackPoll` when there are no hints at all (no inotify). The defaults are
+/// today's wall's (10 s and 2 s), which keep an idle wall under its CPU budget (DESIGN §11).
+/// A pure value: the caller passes the clock's `now`.
 public struct RecheckPolicy: Equatable, Sendable {
     public var firstDelay: TimeInterval
     /// How long after a hint that found nothing re-checks go on.
     public var burst: TimeInterval
     public var slowPoll: TimeInterval
+    public var fallbackPoll: TimeInterval
+    /// False when nothing will ever hint (inotify unavailable): the quicker fallback poll.
+    public var hintsAvailable: Bool {
+        didSet { nextCheck = min(nextCheck, lastCheck.addingTimeInterval(poll)) }
+    }
 
     /// When the next check is due.
     public private(set) var nextCheck: Date
@@ -20,13 +27,22 @@ public struct RecheckPolicy: Equatable, Sendable {
     public private(set) var backoff: TimeInterval?
     /// How much of the burst the scheduled re-checks have used.
     private var spent: TimeInterval = 0
+    /// When the last check was made (or the policy started).
+    private var lastCheck: Date
 
-    public init(now: Date, firstDelay: TimeInterval = 0.03, burst: TimeInterval = 1, slowPoll: TimeInterval = 5) {
+    public init(now: Date, firstDelay: TimeInterval = 0.03, burst: TimeInterval = 1, slowPoll: TimeInterval = 10,
+                fallbackPoll: TimeInterval = 2, hintsAvailable: Bool = true) {
         self.firstDelay = firstDelay
         self.burst = burst
         self.slowPoll = slowPoll
-        nextCheck = now.addingTimeInterval(slowPoll)
+        self.fallbackPoll = fallbackPoll
+        self.hintsAvailable = hintsAvailable
+        lastCheck = now
+        nextCheck = now.addingTimeInterval(hintsAvailable ? slowPoll : fallbackPoll)
     }
+
+    /// The poll between hints.
+    private var poll: TimeInterval { hintsAvailable ? slowPoll : fallbackPoll }
 
     /// Something may have changed: check now, and follow up if that finds nothing.
     public mutating func hint(at now: Date) {
@@ -43,6 +59,7 @@ public struct RecheckPolicy: Equatable, Sendable {
     /// A check was made at `now`. A change found ends the follow-up (a later commit brings its
     /// own hint); nothing found goes on backing off until the burst is spent, then the slow poll.
     public mutating func checked(at now: Date, foundChange: Bool) {
+        lastCheck = now
         if !foundChange, let delay = backoff, spent + delay <= burst {
             spent += delay
             backoff = delay * 2
@@ -50,6 +67,6 @@ public struct RecheckPolicy: Equatable, Sendable {
             return
         }
         backoff = nil
-        nextCheck = now.addingTimeInterval(slowPoll)
+        nextCheck = now.addingTimeInterval(poll)
     }
 }

@@ -26,7 +26,7 @@ extension SQLiteBoard {
         }
         let (events, wake) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .bufferingNewest(4))
         let hints = InotifyHints(boardPath: location) { wake.yield(.hint) }
-        let task = Task { await self.watch(output, from: start, events: events, wake: wake) }
+        let task = Task { await self.watch(output, from: start, events: events, wake: wake, hinted: hints.isAvailable) }
         output.onTermination = { [weak self] _ in
             task.cancel()
             hints.cancel()
@@ -48,9 +48,9 @@ extension SQLiteBoard {
     }
 
     private func watch(_ output: AsyncStream<BoardChange>.Continuation, from start: Seen,
-                       events: AsyncStream<WatchEvent>, wake: AsyncStream<WatchEvent>.Continuation) async {
+                       events: AsyncStream<WatchEvent>, wake: AsyncStream<WatchEvent>.Continuation, hinted: Bool) async {
         var policy = RecheckPolicy(now: clock.now, firstDelay: self.policy.firstDelay, burst: self.policy.burst,
-                                   slowPoll: self.policy.slowPoll)
+                                   slowPoll: self.policy.slowPoll, fallbackPoll: self.policy.fallbackPoll, hintsAvailable: hinted)
         var seen = start
         var timer: Task<Void, Never>?
         // Sleeping is only a wake-up; whether a check is due is decided by the clock.
