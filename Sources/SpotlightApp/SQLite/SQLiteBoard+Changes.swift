@@ -27,12 +27,15 @@ extension SQLiteBoard {
         let (events, wake) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .bufferingNewest(4))
         let hints = InotifyHints(boardPath: location) { wake.yield(.hint) }
         let task = Task { await self.watch(output, from: start, events: events, wake: wake, hinted: hints.isAvailable) }
-        output.onTermination = { [weak self] _ in
+        let stop: @Sendable () -> Void = { [weak self] in
             task.cancel()
             hints.cancel()
             wake.finish()
             _ = self?.watchers.withLock { $0.streams.removeValue(forKey: id) }
         }
+        output.onTermination = { _ in stop() }
+        // Closed between registering and here: its finish came before the handler was set.
+        if watchers.withLock({ $0.isClosed }) { stop() }
         return stream
     }
 
