@@ -60,6 +60,8 @@ let package = Package(
         .executableTarget(name: "render-bench", dependencies: ["SpotlightUI"], path: "Benchmarks/RenderBench", swiftSettings: strict),
         .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
+        // The conformance suite: the same behaviour tests against every BoardService.
+        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp"], swiftSettings: strict),
         // Helpers shared by the test targets (golden files, raw terminal streams); tests only.
