@@ -61,9 +61,8 @@ let package = Package(
         .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         // The conformance suite: the same behaviour tests against every BoardService.
-        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp"], swiftSettings: strict),
+        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp", "SpotlightTestSupport"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
-        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp"], swiftSettings: strict),
         // Helpers shared by the test targets (golden files, raw terminal streams); tests only.
         .target(name: "SpotlightTestSupport", dependencies: ["SpotlightCore"], path: "Tests/SpotlightTestSupport", swiftSettings: strict),
         .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI", "SpotlightTestSupport"], exclude: ["Goldens", "Fixtures"], swiftSettings: strict),
