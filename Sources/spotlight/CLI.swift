@@ -1,6 +1,6 @@
 import Foundation
+import SpotlightApp
 import SpotlightCore
-import SpotlightStore
 
 /// Shared plumbing for the subcommands: opening the board as the OS account, and reporting.
 enum CLI {
@@ -41,33 +41,36 @@ enum CLI {
 
     /// Opens the board, runs `body`, and closes the board whatever happens.
     static func withBoard<T>(
-        _ options: BoardOptions, mode: BoardStore.OpenMode = .existing,
-        _ body: (BoardStore) async throws(SpotlightError) -> T
+        _ options: BoardOptions, mode: SQLiteBoard.OpenMode = .existing,
+        _ body: (any BoardService) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
         try await withBoard(board: options.board, mode: mode, body)
     }
 
     /// `withBoard` for a `--board` value read without ArgumentParser (`QuickStart`).
     static func withBoard<T>(
-        board: String?, mode: BoardStore.OpenMode = .existing,
-        _ body: (BoardStore) async throws(SpotlightError) -> T
+        board: String?, mode: SQLiteBoard.OpenMode = .existing,
+        _ body: (any BoardService) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
-        try await withStore(at: BoardOptions.location(board: board).path, as: try Identity.current(), mode: mode, body)
+        try await withBoard(at: BoardOptions.location(board: board).path, as: try Identity.current(), mode: mode, body)
     }
 
     /// Opens the board at `path` as `account`, runs `body`, and closes the board whatever
-    /// happens: the one place a command pairs `BoardStore.open` with `close`.
-    static func withStore<T>(
-        at path: String, as account: Account, mode: BoardStore.OpenMode = .existing,
-        _ body: (BoardStore) async throws(SpotlightError) -> T
+    /// happens: the one place a command opens a board (an `SQLiteBoard`: this process opens the
+    /// file) and pairs it with `close`. Commands see only `BoardService`. `.existing` falls back
+    /// to read-only, or immutable, when the file, its directory or its disk cannot be written,
+    /// so `doctor`, `list` and `export` still read such a board.
+    static func withBoard<T>(
+        at path: String, as account: Account, mode: SQLiteBoard.OpenMode = .existing,
+        _ body: (any BoardService) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
-        let store = try await BoardStore.open(path, as: account, mode: mode)
+        let board: any BoardService = try await SQLiteBoard.open(path, as: account, mode: mode)
         do {
-            let result = try await body(store)
-            await store.close()
+            let result = try await body(board)
+            await board.close()
             return result
         } catch {
-            await store.close()
+            await board.close()
             throw error
         }
     }

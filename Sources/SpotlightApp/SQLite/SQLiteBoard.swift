@@ -7,6 +7,13 @@ import SpotlightStore
 /// Beyond the store, it owns "has the board changed?" (`changes()`, `SQLiteBoard+Changes`) and
 /// the connection across trouble: a board file deleted or replaced is reopened when usable again.
 public actor SQLiteBoard: BoardService {
+    /// How to open the file: an existing board (read-only, or immutable, when it cannot be
+    /// written: the directory, the file or a full disk), or created when missing.
+    public typealias OpenMode = BoardStore.OpenMode
+
+    /// The SQLite this process opens boards with (bundled with sqlite-nio), for `doctor`.
+    public static var sqliteVersion: String { BoardStore.sqliteVersion }
+
     public nonisolated let account: Account
     public nonisolated let location: String
     public nonisolated let clock: Clock
@@ -52,7 +59,7 @@ public actor SQLiteBoard: BoardService {
     /// Opens the board file at `path` as `account` (`BoardStore.open`, with all its checks).
     /// `policy`: when `changes()` re-checks; the default is the one every front end uses.
     public static func open(
-        _ path: String, as account: Account, mode: BoardStore.OpenMode = .existing, clock: Clock = .system,
+        _ path: String, as account: Account, mode: OpenMode = .existing, clock: Clock = .system,
         policy: RecheckPolicy? = nil
     ) async throws(SpotlightError) -> SQLiteBoard {
         let store = try await BoardStore.open(path, as: account, mode: mode, clock: clock)

@@ -9,11 +9,13 @@ import SpotlightStore
 /// rules of `BoardRules` are applied by the implementation, never by the caller.
 ///
 /// "Has the board changed?" is `changes()`: the one stream every front end re-reads on.
-public protocol BoardService: AnyObject, Sendable {
+public protocol BoardService: BoardReports, AnyObject {
     // MARK: Who and what
 
     /// The account every write of this handle is made as.
     var account: Account { get }
+    /// The clock this handle stamps its writes with; the CLI words ages from the same one.
+    var clock: Clock { get }
     /// Where the board is, for messages (a file path, later a socket or a database).
     var location: String { get }
     /// This handle cannot write; writes fail with exit code 3 (or say the disk is full).
@@ -30,9 +32,8 @@ public protocol BoardService: AnyObject, Sendable {
     /// It finishes when the handle is closed; cancelling the consumer stops its work.
     func changes() -> AsyncStream<BoardChange>
 
-    // MARK: Reads
+    // MARK: Reads (and `settings()`, from `BoardReports`)
 
-    func settings() async throws(SpotlightError) -> BoardSettings
     func managers() async throws(SpotlightError) -> [String]
     func isManager(_ login: String) async throws(SpotlightError) -> Bool
     /// The story as this account may see it: not found when removed, or hidden from it.
@@ -74,14 +75,7 @@ public protocol BoardService: AnyObject, Sendable {
     /// `spotlight demo`: sample stories on an empty board.
     func seed(_ samples: [SampleStory]) async throws(SpotlightError) -> Int
 
-    // MARK: Reports' inputs
-
-    func reportStories(from start: Date, to end: Date, bodyLength: Int) async throws(SpotlightError) -> [Story]
-    func reportPinnedStories(from start: Date, to end: Date) async throws(SpotlightError) -> [Story]
-    func reportMedallions(from start: Date, to end: Date) async throws(SpotlightError) -> [GivenMedallion]
-    func reportFirstPosts(from start: Date, to end: Date) async throws(SpotlightError) -> [String: Date]
-    func reportVoteTimes(from start: Date, to end: Date) async throws(SpotlightError) -> [Date]
-    func reportMedallionTimes(from start: Date, to end: Date) async throws(SpotlightError) -> [Date]
+    // MARK: Reports' inputs: `BoardReports`
 
     // MARK: Visits (what's new since your last visit)
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -28,9 +29,9 @@ struct AwardsCommand: AsyncParsableCommand {
         let now = Date(), timeZone = TimeZone.current
         let period = try ReportPeriod.year(year ?? ClockText.calendarDate(now, timeZone: timeZone).year, now: now, timeZone: timeZone)
         let kind = try customer.map { value throws(SpotlightError) in try StoryDraft.customerKind(parsing: value) }
-        let report = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            let settings = try await store.settings()
-            let stories = try await store.reportStories(from: period.start, to: period.end, bodyLength: 0)
+        let report = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
+            let settings = try await board.settings()
+            let stories = try await board.reportStories(from: period.start, to: period.end, bodyLength: 0)
             return Awards.compute(title: "\(settings.name) \(period.first.year)", stories: stories, period: period, customer: kind)
         }
         try show(report)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -25,29 +26,29 @@ struct DoctorCommand: AsyncParsableCommand {
             problems += 1
             location = nil
         }
-        line("sqlite", "\(BoardStore.sqliteVersion) (bundled with sqlite-nio)")
+        line("sqlite", "\(SQLiteBoard.sqliteVersion) (bundled with sqlite-nio)")
         let groups = caller.sessionGroups.sorted().map(names.group).joined(separator: ", ")
         line("account", "\(account.login) (\(account.displayName)), uid \(geteuid()), groups \(groups)")
         if let location {
             problems += sharing(location, caller: caller, line: line)
             do {
-                problems += try await CLI.withStore(at: location.path, as: account) { store async throws(SpotlightError) in
-                    let schema = try await store.schemaVersion()
-                    let manager = try await store.isManager(account.login)
-                    let settings = try await store.settings()
-                    let integrity = try await store.integrityCheck()
-                    let count = try await store.storyCount()
-                    let outside = try await store.outsideChanges()
+                problems += try await CLI.withBoard(at: location.path, as: account) { board async throws(SpotlightError) in
+                    let schema = try await board.schemaVersion()
+                    let manager = try await board.isManager(account.login)
+                    let settings = try await board.settings()
+                    let integrity = try await board.integrityCheck()
+                    let count = try await board.storyCount()
+                    let outside = try await board.outsideChanges()
                     var found = 0
                     line("board name", settings.name)
                     line("schema", "version \(schema)")
                     line("stories", "\(count) visible")
                     line("role", manager ? "manager" : "staff")
-                    var access = store.isReadOnly ? "read-only" + (store.isImmutable ? " (immutable: other writers not seen)" : "") : "read-write"
-                    if store.isReadOnly, SharedBoardCheck.writeAdvice(board: location.path, caller: caller) != nil {
+                    var access = board.isReadOnly ? "read-only" + (board.isImmutable ? " (immutable: other writers not seen)" : "") : "read-write"
+                    if board.isReadOnly, SharedBoardCheck.writeAdvice(board: location.path, caller: caller) != nil {
                         access += ", because you are not in the board's group (see sharing above)"
                     }
-                    if store.isOutOfSpace {
+                    if board.isOutOfSpace {
                         access = "read-only: the disk holding the board is full, so nothing can be posted or changed — free some space"
                         found += 1
                     }

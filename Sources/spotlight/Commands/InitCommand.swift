@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -14,13 +15,13 @@ struct InitCommand: AsyncParsableCommand {
         if let name, !(1...60).contains(name.count) {
             throw SpotlightError.usage("--name must be 1–60 characters, got \(name.count)")
         }
-        let account = try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: name)) { store async throws(SpotlightError) in
+        let account = try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: name)) { board async throws(SpotlightError) in
             // A board that already had its schema was not created by us: say so rather than pretend.
-            let events = try await store.auditEvents(limit: 2)
-            if events.count > 1 || events.first?.actor != store.account.login || events.first?.action != "init" {
+            let events = try await board.auditEvents(limit: 2)
+            if events.count > 1 || events.first?.actor != board.account.login || events.first?.action != "init" {
                 throw .usage("a board already exists at \(path); nothing was changed")
             }
-            return store.account
+            return board.account
         }
         CLI.say("Created the board \(path); \(account.login) is its first manager.")
     }
@@ -34,8 +35,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = boardOptions.location.path
-        let count = try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: "Acme Support")) { store async throws(SpotlightError) in
-            try await store.seed(DemoStories.all)
+        let count = try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: "Acme Support")) { board async throws(SpotlightError) in
+            try await board.seed(DemoStories.all)
         }
         CLI.say("Added \(Plural.count(count, "demo story", "demo stories")) to \(path). Try `spotlight list` or `spotlight show 1`.")
     }

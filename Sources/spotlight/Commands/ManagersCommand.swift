@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -18,7 +19,7 @@ struct ManagersCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let managers = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.managers() }
+            let managers = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in try await board.managers() }
             if output.json { return CLI.emit(try JSONOutput.encode(managers)) }
             CLI.say(managers.map(Sanitizer.singleLine).joined(separator: "\n"))
         }
@@ -32,7 +33,7 @@ struct ManagersCommand: AsyncParsableCommand {
 
         func run() async throws {
             try Self.requireAccount(login, force: force)
-            try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.addManager(login) }
+            try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in try await board.addManager(login) }
             CLI.say("\(Sanitizer.singleLine(login)) is now a manager.")
         }
 
@@ -58,7 +59,7 @@ struct ManagersCommand: AsyncParsableCommand {
         @Argument(help: "The login name of the account.") var login: String
 
         func run() async throws {
-            try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.removeManager(login) }
+            try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in try await board.removeManager(login) }
             CLI.say("\(Sanitizer.singleLine(login)) is no longer a manager.")
         }
     }
@@ -79,9 +80,9 @@ struct SettingsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            if let key, let value { try await store.setSetting(key, to: value) }
-            return try await store.settings()
+        let settings = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
+            if let key, let value { try await board.setSetting(key, to: value) }
+            return try await board.settings()
         }
         if output.json {
             CLI.emit(try JSONOutput.encode(settings))

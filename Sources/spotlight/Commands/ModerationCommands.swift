@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -12,9 +13,9 @@ struct PinCommand: AsyncParsableCommand {
     @Option(help: "A note shown with the pin, up to 120 characters.") var note: String?
 
     func run() async throws {
-        let end = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            let end = try until.map { text throws(SpotlightError) in try WhenParser.parse(text, now: store.clock.now, timeZone: .current) }
-            return try await store.pin(id.value, until: end, note: note)
+        let end = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
+            let end = try until.map { text throws(SpotlightError) in try WhenParser.parse(text, now: board.clock.now, timeZone: .current) }
+            return try await board.pin(id.value, until: end, note: note)
         }
         // The end as the board and `show` word it ("until Fri 4 Dec"), not as it was typed; a
         // pin given no end lasts the board's max-pin-days.
@@ -29,7 +30,7 @@ struct UnpinCommand: AsyncParsableCommand {
     @Argument(help: "The story id.") var id: StoryIDArgument
 
     func run() async throws {
-        try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.unpin(id.value) }
+        try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in try await board.unpin(id.value) }
         CLI.say("Unpinned story #\(id.value).")
     }
 }
@@ -44,7 +45,7 @@ protocol StatusCommand: AsyncParsableCommand {
 
 extension StatusCommand {
     func run() async throws {
-        try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.setStatus(id.value, to: Self.status) }
+        try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in try await board.setStatus(id.value, to: Self.status) }
         CLI.say("\(Self.done) story #\(id.value).")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -31,17 +32,17 @@ struct NewsCommand: AsyncParsableCommand {
         let path = boardOptions.location.path
         if banner {
             // The login line needs only how many stories are new (no story is decoded).
-            let count = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-                guard let marks = try await Self.lastVisit(visits, on: store, path: path).marks else { return 0 }
-                return try await store.newStoryCount(since: marks, for: account)
+            let count = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
+                guard let marks = try await Self.lastVisit(visits, on: board, path: path).marks else { return 0 }
+                return try await board.newStoryCount(since: marks, for: account)
             }
             if let line = News.bannerLine(newStories: count) { CLI.say(line) }
             return
         }
-        let (outcome, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            let last = try await Self.lastVisit(visits, on: store, path: path)
-            guard let marks = last.marks else { return (Outcome.firstVisit(note: last.note), store.clock.now) }
-            return (Outcome.news(try await store.news(since: marks, for: account)), store.clock.now)
+        let (outcome, now) = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
+            let last = try await Self.lastVisit(visits, on: board, path: path)
+            guard let marks = last.marks else { return (Outcome.firstVisit(note: last.note), board.clock.now) }
+            return (Outcome.news(try await board.news(since: marks, for: account)), board.clock.now)
         }
         if output.json {
             CLI.emit(try JSONOutput.encode(NewsJSON(outcome, now: now)))
@@ -51,14 +52,14 @@ struct NewsCommand: AsyncParsableCommand {
     }
 
     /// The marks of the last visit to this board, or why there are none to use.
-    static func lastVisit(_ visits: VisitFile, on store: BoardStore, path: String) async throws(SpotlightError) -> (marks: VisitMarks?, note: String?) {
+    static func lastVisit(_ visits: VisitFile, on board: any BoardService, path: String) async throws(SpotlightError) -> (marks: VisitMarks?, note: String?) {
         switch visits.load() {
         case .firstVisit:
             return (nil, nil)
         case .unusable(let reason, _):
             return (nil, reason)
         case .marks(let marks):
-            guard marks.board == (try await store.identity()) else { return (nil, "a different board is at \(path) now") }
+            guard marks.board == (try await board.identity()) else { return (nil, "a different board is at \(path) now") }
             return (marks, nil)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -35,8 +36,8 @@ struct NewsletterCommand: AsyncParsableCommand {
         }
         let chosen = serviceWeek == nil ? try ReportPeriod.parse(since: since, until: until, now: now, timeZone: timeZone) : nil
         let year = serviceWeek
-        let issue = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            let settings = try await store.settings()
+        let issue = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
+            let settings = try await board.settings()
             let period: ReportPeriod
             if let chosen { period = chosen } else {
                 period = try ReportPeriod.serviceWeek(year ?? 0, settings: settings, now: now, timeZone: timeZone)
@@ -44,10 +45,10 @@ struct NewsletterCommand: AsyncParsableCommand {
             let (start, end) = (period.start, period.end)
             let input = NewsletterInput(
                 boardName: settings.name, period: period, now: now,
-                stories: try await store.reportStories(from: start, to: end),
-                pinned: try await store.reportPinnedStories(from: start, to: end),
-                medallions: try await store.reportMedallions(from: start, to: end),
-                firstPosts: try await store.reportFirstPosts(from: start, to: end),
+                stories: try await board.reportStories(from: start, to: end),
+                pinned: try await board.reportPinnedStories(from: start, to: end),
+                medallions: try await board.reportMedallions(from: start, to: end),
+                firstPosts: try await board.reportFirstPosts(from: start, to: end),
                 specialEdition: year.map { "Customer Service Week \($0)" })
             return NewsletterBuilder.build(input)
         }

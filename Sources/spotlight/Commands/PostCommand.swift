@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -21,8 +22,8 @@ struct PostCommand: AsyncParsableCommand {
         let draft = StoryDraft(title: title, body: try body ?? Self.readBody(), hero: hero, department: department,
                                customer: try StoryDraft.customerKind(parsing: customer), tags: tag, onBehalfOf: onBehalfOf)
         try draft.validate()
-        let (story, now) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            (try await store.post(draft), store.clock.now)
+        let (story, now) = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
+            (try await board.post(draft), board.clock.now)
         }
         if output.json {
             CLI.emit(try JSONOutput.encode(StoryJSON(story, now: now)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -40,12 +41,12 @@ struct ListCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (stories, now) = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in
+            let (stories, now) = try await CLI.withBoard(board: board) { board async throws(SpotlightError) in
                 if includeHidden {
-                    try BoardRules.requireManager(store.account, isManager: try await store.isManager(store.account.login), for: .hide)
+                    try BoardRules.requireManager(board.account, isManager: try await board.isManager(board.account.login), for: .hide)
                 }
                 let query = StoryQuery(order: sort, limit: limit, department: department, search: search, includeHidden: includeHidden)
-                return (try await store.stories(query), store.clock.now)
+                return (try await board.stories(query), board.clock.now)
             }
             if json {
                 CLI.emit(try JSONOutput.encode(stories.map { StoryJSON($0, now: now) }))
@@ -77,8 +78,8 @@ struct ShowCommand: AsyncParsableCommand {
         let json: Bool
 
         func run() async throws {
-            let (story, now) = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in
-                (try await store.story(id), store.clock.now)
+            let (story, now) = try await CLI.withBoard(board: board) { board async throws(SpotlightError) in
+                (try await board.story(id), board.clock.now)
             }
             if json {
                 CLI.emit(try JSONOutput.encode(StoryJSON(story, now: now)))

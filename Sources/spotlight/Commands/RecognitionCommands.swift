@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -18,7 +19,7 @@ struct UpvoteCommand: AsyncParsableCommand {
         let id: StoryID
 
         func run() async throws {
-            let added = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.upvote(id) }
+            let added = try await CLI.withBoard(board: board) { board async throws(SpotlightError) in try await board.upvote(id) }
             CLI.say(VoteWording.upvote(id, added: added))
         }
     }
@@ -40,7 +41,7 @@ struct UnvoteCommand: AsyncParsableCommand {
         let id: StoryID
 
         func run() async throws {
-            let removed = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.unvote(id) }
+            let removed = try await CLI.withBoard(board: board) { board async throws(SpotlightError) in try await board.unvote(id) }
             CLI.say(VoteWording.unvote(id, removed: removed))
         }
     }
@@ -57,10 +58,10 @@ struct MedalCommand: AsyncParsableCommand {
 
     func run() async throws {
         if revoke {
-            try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.revokeMedallion(id.value) }
+            try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in try await board.revokeMedallion(id.value) }
             CLI.say("Took back your medallion for story #\(id.value).")
         } else {
-            let left = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.giveMedallion(id.value) }
+            let left = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in try await board.giveMedallion(id.value) }
             CLI.say("Gave a medallion for story #\(id.value). You have \(Plural.count(left, "medallion", zero: "no")) left this year.")
         }
     }

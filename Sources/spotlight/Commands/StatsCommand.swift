@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -22,8 +23,8 @@ struct StatsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (stats, name, period) = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in
-            try await StatsLines.compute(store, weeks: weeks)
+        let (stats, name, period) = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
+            try await StatsLines.compute(board, weeks: weeks)
         }
         try show(stats, boardName: name, period: period)
     }

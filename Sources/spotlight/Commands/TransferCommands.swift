@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 
@@ -14,7 +15,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
     func run() async throws {
-        let export = try await CLI.withBoard(boardOptions) { store async throws(SpotlightError) in try await store.export() }
+        let export = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in try await board.export() }
         try write(export)
     }
 
@@ -59,8 +60,8 @@ struct ImportCommand: AsyncParsableCommand {
             data = contents
         }
         let export = try BoardExport.decode(data, file: file)
-        try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: nil)) { store async throws(SpotlightError) in
-            try await store.importBoard(export)
+        try await CLI.withBoard(boardOptions, mode: .createIfMissing(name: nil)) { board async throws(SpotlightError) in
+            try await board.importBoard(export)
         }
         CLI.say("Imported \(Plural.count(export.stories.count, "story")) into \(boardOptions.location.path).")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 import SpotlightUI
@@ -38,7 +39,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
         func run() async throws {
             let now = Clock.system.now
-            let snapshot = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.wallSnapshot() }
+            let snapshot = try await CLI.withBoard(board: board) { board async throws(SpotlightError) in try await board.wallSnapshot() }
             let chosen = try Themes.standard().loadOrBuiltIn(theme ?? snapshot.settings.theme, explicit: theme != nil)
             var state = WallState(settings: snapshot.settings, now: now)
             state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: snapshot.settings, now: now)

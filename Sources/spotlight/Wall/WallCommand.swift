@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightStore
 import SpotlightTerminal
@@ -54,16 +55,11 @@ struct WallCommand: AsyncParsableCommand {
     /// Reads the period's stories, then plays them on the terminal.
     private func playReel(_ location: BoardLocation) async throws -> Int32 {
         let period = try ReportPeriod.parse(since: since, until: until, now: Clock.system.now, timeZone: .current)
-        let store = try await BoardStore.open(location.path, as: try Identity.current())
-        let stories: [Story], settings: BoardSettings
-        do {
-            stories = try await store.reportStories(from: period.start, to: period.end, bodyLength: StoryLimits.body.upperBound)
-            settings = try await store.settings()
-        } catch {
-            await store.close()
-            throw error
+        let (stories, settings) = try await CLI.withBoard(at: location.path, as: try Identity.current()) {
+            board async throws(SpotlightError) in
+            (try await board.reportStories(from: period.start, to: period.end, bodyLength: StoryLimits.body.upperBound),
+             try await board.settings())
         }
-        await store.close()
         let plan = ReelPlan(stories: stories, periodText: period.text, count: count)
         let chosen = try Themes.standard().loadOrBuiltIn(theme ?? settings.theme, explicit: theme != nil)
         return try await MainActor.run {
@@ -81,14 +77,9 @@ struct WallCommand: AsyncParsableCommand {
         let standard = BoardLocation.resolve(flag: nil, environment: environment)
         let location = BoardLocation(path: standard.directory + "/demo.sqlite", source: .xdgDefault)
         if !FileManager.default.fileExists(atPath: location.path) {
-            let store = try await BoardStore.open(location.path, as: try Identity.current(), mode: .createIfMissing(name: "Acme Support"))
-            do {
-                _ = try await store.seed(DemoStories.all)
-            } catch {
-                await store.close()
-                throw error
+            _ = try await CLI.withBoard(at: location.path, as: try Identity.current(), mode: .createIfMissing(name: "Acme Support")) {
+                board async throws(SpotlightError) in try await board.seed(DemoStories.all)
             }
-            await store.close()
         }
         return location
     }
