@@ -36,6 +36,8 @@ import SpotlightStore
         #expect(read == posted)
         #expect(read.author == "jpark" && read.authorName == "John Park")
         #expect(read.createdAt == P.now && read.editedAt == nil)
+        // The handle's clock is the one its writes are stamped with (the CLI words ages from it).
+        #expect(john.clock.now == read.createdAt)
         #expect(read.tags == ["recovery", "night-shift"] && read.onBehalfOf == "Ann Lee")
         #expect(read.votes == 0 && read.medallions == 0 && read.pin == nil && read.status == .visible)
         #expect(try await john.auditEvents().first.map { [$0.action, $0.actor, $0.detail] } == ["post", "jpark", "posted story #\(posted.id)"])
