@@ -11,16 +11,17 @@ extension SQLiteBoard {
     /// spare re-read, never a lost one).
     public nonisolated func changes() -> AsyncStream<BoardChange> {
         let (stream, output) = AsyncStream.makeStream(of: BoardChange.self, bufferingPolicy: .bufferingNewest(8))
-        let id = UUID()
-        let start = watchers.withLock { watchers -> Seen? in
+        let registered = watchers.withLock { watchers -> (id: Int, start: Seen)? in
             guard !watchers.isClosed else { return nil }
-            watchers.streams[id] = output
+            let id = watchers.nextID
+            watchers.nextID += 1
+            watchers.streams.append(Stream(id: id, output: output))
             // A problem still there is told to the new stream too.
             var start = watchers.latest
             start.problem = nil
-            return start
+            return (id, start)
         }
-        guard let start else {
+        guard let (id, start) = registered else {
             output.finish()
             return stream
         }
@@ -31,7 +32,7 @@ extension SQLiteBoard {
             task.cancel()
             hints.cancel()
             wake.finish()
-            _ = self?.watchers.withLock { $0.streams.removeValue(forKey: id) }
+            self?.watchers.withLock { $0.streams.removeAll { $0.id == id } }
         }
         output.onTermination = { _ in stop() }
         // Closed between registering and here: its finish came before the handler was set.

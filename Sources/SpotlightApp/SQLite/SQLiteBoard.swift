@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import SpotlightCore
 import SpotlightStore
 
@@ -35,13 +34,7 @@ public actor SQLiteBoard: BoardService {
     /// The running `changes()` streams and what was last seen of the board. Behind a lock, not
     /// in the actor, so `changes()` registers a stream and takes its starting point before it
     /// returns: a commit after the call is never missed.
-    nonisolated let watchers: Mutex<Watchers>
-
-    struct Watchers: Sendable {
-        var isClosed = false
-        var streams: [UUID: AsyncStream<BoardChange>.Continuation] = [:]
-        var latest: Seen
-    }
+    nonisolated let watchers: LockedWatchers
 
     private init(store: BoardStore, policy: RecheckPolicy, dataVersion: Int) {
         account = store.account
@@ -53,7 +46,7 @@ public actor SQLiteBoard: BoardService {
         self.policy = policy
         self.store = store
         storeIdentity = BoardWatcher.fileIdentity(of: store.path)
-        watchers = Mutex(Watchers(latest: Seen(generation: 0, dataVersion: dataVersion)))
+        watchers = LockedWatchers(Watchers(latest: Seen(generation: 0, dataVersion: dataVersion)))
     }
 
     /// Opens the board file at `path` as `account` (`BoardStore.open`, with all its checks).
@@ -77,10 +70,11 @@ public actor SQLiteBoard: BoardService {
         isClosed = true
         let streams = watchers.withLock { watchers in
             watchers.isClosed = true
-            defer { watchers.streams = [:] }
-            return Array(watchers.streams.values)
+            defer { watchers.streams = [] }
+            return watchers.streams
         }
-        for stream in streams { stream.finish() }
+        // A command never asked for a stream: it skips even the loop's first-time type lookup.
+        if !streams.isEmpty { Self.finish(streams) }
         let old = store
         store = nil
         await old?.close()
