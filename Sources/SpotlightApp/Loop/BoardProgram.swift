@@ -76,7 +76,10 @@ public final class BoardProgram: LoopProgram {
             apply(settings: fresh)
             needsDraw = true
             return state.handle(message)
-        default:
+        case .started, .closing, .resize, .pageLoaded, .storyLoaded, .storyGone, .departmentsLoaded, .statsLoaded,
+             .managersLoaded, .medallionsLeft, .readFailed, .boardUnavailable, .visitBegan, .written, .writeFailed,
+             .composeReady, .draftFound, .posted, .edited, .submitFailed, .draftSaveFailed, .boardChanged, .boardProblem,
+             .wallClosed:
             needsDraw = true
             return state.handle(message)
         }
