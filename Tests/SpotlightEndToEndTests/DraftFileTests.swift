@@ -1,6 +1,7 @@
 import Foundation
 import SpotlightCore
 import Testing
+import SpotlightApp
 @testable import spotlight
 
 /// The compose draft on disk (issue 4: "the draft kept on disk so a dropped ssh connection loses

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SpotlightApp
 @testable import spotlight
 
 /// Issue 15, for real: Alice posts and recognises Bob's story while Bob is away; Bob's login line

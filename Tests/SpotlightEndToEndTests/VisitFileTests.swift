@@ -1,6 +1,7 @@
 import Foundation
 import SpotlightCore
 import Testing
+import SpotlightApp
 @testable import spotlight
 
 /// The last-visit file (issue 15): whatever is wrong with it never stops the board, and it is

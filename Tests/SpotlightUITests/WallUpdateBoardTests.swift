@@ -46,9 +46,9 @@ import SpotlightTestSupport
         let id = try #require(state.currentStory).id
         #expect(state.handle(.key(.char("u"))) == [.upvote(id)])
         #expect(state.handle(.upvoted(id, added: true)) == [.loadSnapshot(highlightSince: nil), .redraw])
-        #expect(state.frameText.contains("upvoted #\(id), thank you!"))
+        #expect(state.frameText.contains("upvoted #\(id) — thank you!"))
         _ = state.handle(.upvoted(id, added: false))
-        #expect(state.status?.text == "you have already upvoted #\(id)")
+        #expect(state.status?.text == "you had already upvoted #\(id)")
         clock.advance(by: WallState.statusSeconds)
         #expect(state.tick(clock).contains(.redraw))
         #expect(state.status == nil)

@@ -4,9 +4,11 @@ import SpotlightCore
 /// The board's status-line wording for results that come back from the store, in one place, so
 /// the loop only carries values and every message is a unit test.
 public enum BoardWording {
-    /// The upvote's result: the one wording of it on every screen.
-    public static func upvote(_ id: StoryID, added: Bool) -> String {
-        added ? "upvoted #\(id) — thank you!" : "you had already upvoted #\(id); u again takes it back"
+    /// The upvote's result: the one wording of it on every screen. `takesBack`: a second `u`
+    /// withdraws the vote here (the board), so the line says so; the wall's `u` only upvotes.
+    public static func upvote(_ id: StoryID, added: Bool, takesBack: Bool = true) -> String {
+        if added { return "upvoted #\(id) — thank you!" }
+        return "you had already upvoted #\(id)" + (takesBack ? "; u again takes it back" : "")
     }
 
     public static func unvote(_ id: StoryID, removed: Bool) -> String {

@@ -53,9 +53,12 @@ public enum WallLoadFailure: Sendable, Equatable {
     case fileMissing
     /// Opening or reading failed; the store's one-line message.
     case unavailable(String)
+    /// What `BoardService.changes()` said is wrong ("board file missing", "board unavailable (…)").
+    case reported(String)
 
     public var statusLine: String {
         switch self {
+        case .reported(let reason): "\(reason); showing the last stories read"
         case .fileMissing: "board file missing; showing the last stories read"
         case .unavailable(let reason): "board unavailable (\(reason)); showing the last stories read"
         }

@@ -36,7 +36,7 @@ extension WallState {
             statsLines = lines
             return [.redraw]
         case .upvoted(let id, let added):
-            say(added ? "upvoted #\(id), thank you!" : "you have already upvoted #\(id)")
+            say(BoardWording.upvote(id, added: added, takesBack: false))
             // This process's own commit does not move the board's data_version: read it here.
             return [.loadSnapshot(highlightSince: highlightSince), .redraw]
         case .upvoteFailed(let reason):

@@ -62,11 +62,8 @@ struct WallCommand: AsyncParsableCommand {
         }
         let plan = ReelPlan(stories: stories, periodText: period.text, count: count)
         let chosen = try Themes.standard().loadOrBuiltIn(theme ?? settings.theme, explicit: theme != nil)
-        return try await MainActor.run {
-            let session = try TerminalSession.start(options: TerminalOptions(commandName: "spotlight wall --reel", mouse: false))
-            return ReelRunner(plan: plan, session: session, theme: chosen, boardName: settings.name,
-                              baseSeconds: interval ?? settings.rotationSeconds, bigType: !noBigType, clock: .system).run()
-        }
+        return try await ReelRunner.play(plan: plan, theme: chosen, boardName: settings.name,
+                                         baseSeconds: interval ?? settings.rotationSeconds, bigType: !noBigType, clock: .system)
     }
 
     /// `demo.sqlite` beside the default board, filled with the demo stories the first time, so

@@ -5,12 +5,10 @@ import SpotlightStore
 import SpotlightTerminal
 import SpotlightUI
 
-/// The live wall's event loop: terminal event → `WallMessage` → `WallState.handle` → effects →
-/// draw `view(state)`. What the wall does lives in `WallState`; this type only carries events,
-/// runs effects (through `WallBoardFeed` for the board) and reads the time from its `Clock`. It
-/// sleeps in `poll` until the state's `nextWake` or the feed's next check, so idle costs
-/// nothing. @MainActor pins it to the main thread, which ncurses needs.
-@MainActor
+/// The live wall on the terminal: a `WallProgram` (the state, its effect runner over the board
+/// service) run by the `TerminalLoop`, with the board's `changes()` as wake-ups. It only sets
+/// up and tears down; what the wall does lives in `WallState`.
+@LoopActor
 final class WallRunner {
     struct Options {
         var location: BoardLocation
@@ -28,76 +26,86 @@ final class WallRunner {
         var clock: Clock = .system
     }
 
-    /// The board's own loop polls on the wall's schedule.
-    static let slowPoll = WallBoardFeed.slowPoll
-    static let fallbackPoll = WallBoardFeed.fallbackPoll
-
     let options: Options
+    let service: any BoardService
+    /// False when the board's own service was handed in (`attach`): the board closes it.
+    let ownsService: Bool
     let session: TerminalSession
-    let feed: WallBoardFeed
-    let themes: WallThemes
-    var state: WallState
+    let inbox: ChangeInbox
+    let loop: TerminalLoop<WallProgram>
+    /// The first read, shown at once.
+    let first: WallContent
 
-    private init(options: Options, session: TerminalSession, link: BoardLink, theme: Theme, themes: ThemeCatalog) {
-        let now = options.clock.now
+    private init(options: Options, service: any BoardService, ownsService: Bool, session: TerminalSession,
+                 snapshot: WallSnapshot, theme: Theme, themes: ThemeCatalog) throws {
         self.options = options
+        self.service = service
+        self.ownsService = ownsService
         self.session = session
-        self.themes = WallThemes(catalog: themes, starting: theme)
-        if options.stats { link.statsGlyphs = session.isUTF8 ? .unicode : .ascii }
-        self.feed = WallBoardFeed(link: link, now: now)
-        self.state = WallState(settings: link.snapshot?.settings ?? BoardSettings(), now: now, options: WallOptions(
+        first = WallContent(snapshot)
+        inbox = try ChangeInbox(service.changes())
+        let state = WallState(settings: snapshot.settings, now: options.clock.now, options: WallOptions(
             kiosk: options.kiosk, unlock: options.unlock, embedded: options.embedded, interval: options.interval,
             theme: options.theme, stats: options.stats, isUTF8: session.isUTF8, timeZone: .current))
+        let effects = WallEffectRunner(service: service, themes: WallThemes(catalog: themes, starting: theme), clock: options.clock,
+                                       statsGlyphs: options.stats ? (session.isUTF8 ? .unicode : .ascii) : nil)
+        let bigType = options.bigType
+        let program = WallProgram(state: state, effects: effects) { width, height in
+            BigType.font(enabled: bigType, width: width, height: height)
+        }
+        loop = TerminalLoop(program: program, session: session, clock: options.clock, inbox: inbox)
     }
 
     /// Opens the board first (a missing or broken board is an error before the screen changes),
     /// then the terminal.
     static func start(options: Options) async throws -> WallRunner {
-        let link = try await openLink(options)
+        let service = try await SQLiteBoard.open(options.location.path, as: try Identity.current(), clock: options.clock)
+        return try await start(service: service, options: options)
+    }
+
+    /// The wall on `service`, which it closes at the end.
+    static func start(service: any BoardService, options: Options) async throws -> WallRunner {
         do {
-            let (theme, themes) = try startingTheme(options, link: link)
+            let snapshot = try await service.wallSnapshot(highlightSince: nil)
+            let (theme, themes) = try startingTheme(options, settings: snapshot.settings)
             let session = try TerminalSession.start(options: TerminalOptions(
                 commandName: "spotlight wall", mouse: false, rawKeys: options.kiosk))
-            return WallRunner(options: options, session: session, link: link, theme: theme, themes: themes)
+            do {
+                return try WallRunner(options: options, service: service, ownsService: true, session: session, snapshot: snapshot,
+                                      theme: theme, themes: themes)
+            } catch {
+                session.stop()
+                throw error
+            }
         } catch {
             // No terminal or no theme: the board was opened first, so close it before reporting.
-            await link.close()
+            await service.close()
             throw error
         }
     }
 
-    /// The wall on a session that is already running (only one may exist per process): the
-    /// board's `w`. Use `runEmbedded()`, which returns to the caller with the session still up.
-    static func attach(options: Options, account: Account, session: TerminalSession) async throws -> WallRunner {
+    /// The wall on a session that is already running (only one may exist per process) and the
+    /// board's own service: the board's `w`. Use `runEmbedded()`, which returns to the caller
+    /// with the session still up and the service open.
+    static func attach(options: Options, service: any BoardService, session: TerminalSession) async throws -> WallRunner {
         var options = options
         options.embedded = true
-        let link = try await openLink(options, account: account)
-        do {
-            let (theme, themes) = try startingTheme(options, link: link)
-            return WallRunner(options: options, session: session, link: link, theme: theme, themes: themes)
-        } catch {
-            await link.close()
-            throw error
-        }
+        let snapshot = try await service.wallSnapshot(highlightSince: nil)
+        let (theme, themes) = try startingTheme(options, settings: snapshot.settings)
+        return try WallRunner(options: options, service: service, ownsService: false, session: session, snapshot: snapshot,
+                              theme: theme, themes: themes)
     }
 
-    private static func openLink(_ options: Options, account: Account? = nil) async throws -> BoardLink {
-        let link = BoardLink(location: options.location, account: try account ?? Identity.current())
-        try await link.openFirst()
-        return link
-    }
-
-    private static func startingTheme(_ options: Options, link: BoardLink) throws -> (Theme, ThemeCatalog) {
+    private static func startingTheme(_ options: Options, settings: BoardSettings) throws -> (Theme, ThemeCatalog) {
         let themes = Themes.standard()
-        let theme = try themes.loadOrBuiltIn(options.theme ?? link.snapshot?.settings.theme ?? Theme.builtIn.name,
-                                             explicit: options.theme != nil)
+        let theme = try themes.loadOrBuiltIn(options.theme ?? settings.theme, explicit: options.theme != nil)
         return (theme, themes)
     }
 
     /// Runs until the viewer goes back (nil) or a signal arrives (128 + its number).
     func runEmbedded() async -> Int32? {
-        let ending = await loop()
-        await feed.close()
+        let ending = await loop.run(first: [.snapshotLoaded(first)])
+        inbox.close()
         if case .signal(let signal) = ending { return 128 + signal }
         return nil
     }
@@ -105,76 +113,11 @@ final class WallRunner {
     /// Runs until quit; returns the exit status (128 + signal for a signal, so a kiosk
     /// supervisor restarts the wall after a hang-up).
     func run() async -> Int32 {
-        let ending = await loop()
+        let ending = await loop.run(first: [.snapshotLoaded(first)])
         session.stop()
-        await feed.close()
+        inbox.close()
+        if ownsService { await service.close() }
         if case .signal(let signal) = ending { return 128 + signal }
         return 0
-    }
-
-    enum Ending { case quit, signal(Int32) }
-
-    private func loop() async -> Ending {
-        let (width, height) = session.size()
-        var messages: [WallMessage] = [.resize(width: width, height: height), .tick(now: options.clock.now)] + feed.opened()
-        messages += await feed.due(now: options.clock.now)
-        while true {
-            if await process(messages) { return .quit }
-            let wake = min(state.nextWake, feed.nextWake)
-            let event = session.nextEvent(timeout: .until(wake, from: options.clock.now), watching: feed.fileDescriptors)
-            // Time passes only as a message: every event comes after the clock's reading.
-            messages = [.tick(now: options.clock.now)]
-            switch event {
-            case .signal(let signal):
-                return .signal(signal)
-            case .resize:
-                let (width, height) = session.size()
-                messages.append(.resize(width: width, height: height))
-            case .key(let key):
-                messages.append(.key(key))
-            case .fileReady:
-                messages += await feed.fileReady(now: options.clock.now)
-            case .mouse, .timeout:
-                break
-            }
-            messages += await feed.due(now: options.clock.now)
-        }
-    }
-
-    /// Hands each message to the state and carries out its effects (whose results are more
-    /// messages), then draws once; true when the wall should end.
-    private func process(_ messages: [WallMessage]) async -> Bool {
-        var queue = messages[...]
-        var redraw = false
-        while let message = queue.popFirst() {
-            for effect in state.handle(message) {
-                switch effect {
-                case .redraw:
-                    redraw = true
-                case .repaint:
-                    session.repaintAll()
-                case .quit:
-                    return true
-                case .loadSnapshot(let since):
-                    queue += await feed.load(highlightSince: since)
-                case .upvote(let id):
-                    queue += await feed.upvote(id)
-                case .nextTheme:
-                    queue += themes.next()
-                }
-            }
-        }
-        if redraw { draw() }
-        return false
-    }
-
-    private func draw() {
-        let theme = themes.shown(candidates: state.themeCandidates)
-        if theme.name != themes.applied {
-            session.apply(theme: theme)
-            themes.applied = theme.name
-        }
-        let font = BigType.font(enabled: options.bigType, width: state.size.width, height: state.size.height)
-        session.draw(state.view(theme: theme, font: font))
     }
 }

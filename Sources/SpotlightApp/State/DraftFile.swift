@@ -9,19 +9,19 @@ import SpotlightCore
 /// Written atomically (a temporary file, fsync, rename), so a kill at any moment leaves either
 /// the old draft or the new one, never half of one. A file that cannot be read as a draft is
 /// moved aside to `<name>.corrupt-<time>` for its owner to inspect, and never deleted.
-struct DraftFile {
+public struct DraftFile: Sendable {
     /// The board this draft belongs to, as an absolute path.
-    let boardPath: String
-    let directory: String
+    public let boardPath: String
+    public let directory: String
     /// The draft file itself.
-    let path: String
+    public let path: String
     /// For the time a draft was saved and the name of a file set aside.
     let clock: Clock
 
     /// Larger than any draft can be (every field at its byte limit): anything bigger is not ours.
-    static let maximumBytes = 1 << 20
+    public static let maximumBytes = 1 << 20
 
-    init(boardPath: String, environment: [String: String], clock: Clock = .system) {
+    public init(boardPath: String, environment: [String: String], clock: Clock = .system) {
         self.clock = clock
         (self.boardPath, directory, path) = StateFile.location("draft", folder: "drafts", boardPath: boardPath, environment: environment)
     }
@@ -36,7 +36,7 @@ struct DraftFile {
     }
 
     /// Replaces the saved draft with `draft` (for story `editing`, or a new story when nil).
-    func save(_ draft: StoryDraft, editing: StoryID?) throws(SpotlightError) {
+    public func save(_ draft: StoryDraft, editing: StoryID?) throws(SpotlightError) {
         let stored = Stored(version: 1, board: boardPath, editing: editing, savedAt: clock.now, draft: draft)
         let data: Data
         do {
@@ -53,7 +53,7 @@ struct DraftFile {
 
     /// The saved draft, or nil when there is none (or it belongs to another board). A file that
     /// is not a draft is moved aside, never deleted, and reported as none.
-    func load() -> (draft: StoryDraft, editing: StoryID?)? {
+    public func load() -> (draft: StoryDraft, editing: StoryID?)? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         guard info.st_size <= Self.maximumBytes else {
@@ -72,7 +72,7 @@ struct DraftFile {
     }
 
     /// Forgets the draft (after it was posted, or the person chose to discard it).
-    func discard() {
+    public func discard() {
         unlink(path)
     }
 

@@ -1,33 +1,32 @@
-import SpotlightApp
 import SpotlightUI
 
 /// The wall's themes: loads the ones `WallState.themeCandidates` names, once per name, and
 /// cycles for `t`. Which theme should show is the state's decision; this only reads files.
-@MainActor
-final class WallThemes {
-    let catalog: ThemeCatalog
+@LoopActor
+public final class WallThemes {
+    public let catalog: ThemeCatalog
     /// The theme on screen (the last candidate that loaded).
-    private(set) var current: Theme
+    public private(set) var current: Theme
     /// The theme the terminal's colour pairs were last set from.
-    var applied = ""
+    public var applied = ""
     /// Hits and misses alike: drawing happens every minute and on every change, and parsing a
     /// file each time would cost CPU and, with TOMLKit, memory.
     private var cache: [String: Theme?] = [:]
 
-    init(catalog: ThemeCatalog, starting: Theme) {
+    public init(catalog: ThemeCatalog, starting: Theme) {
         self.catalog = catalog
         self.current = starting
         cache[starting.name] = .some(starting)
     }
 
     /// The first candidate that loads; else the theme already on screen.
-    func shown(candidates: [String]) -> Theme {
+    public func shown(candidates: [String]) -> Theme {
         if let theme = candidates.lazy.compactMap({ self.cached($0) }).first { current = theme }
         return current
     }
 
     /// The `.nextTheme` effect: the theme after the one on screen.
-    func next() -> [WallMessage] {
+    public func next() -> [WallMessage] {
         let names = catalog.names()
         guard !names.isEmpty else { return [] }
         let name = names[names.firstIndex(of: current.name).map { ($0 + 1) % names.count } ?? 0]

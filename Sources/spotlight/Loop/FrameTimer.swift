@@ -1,10 +1,11 @@
 import Foundation
+import SpotlightApp
 
 /// Key-to-frame timings for `Benchmarks/board_bench.py`. Only when SPOTLIGHT_BOARD_TIMINGS names
 /// a file does anything happen: each drawn frame appends "<kind> <milliseconds>" — the time
 /// from reading the first input of a batch to the frame reaching the terminal. It reads and
 /// writes nothing else and changes no behaviour (and never who you are, DESIGN §9).
-@MainActor
+@LoopActor
 final class FrameTimer {
     private let handle: FileHandle?
     private let clock = ContinuousClock()
@@ -50,3 +51,5 @@ final class FrameTimer {
         self.started = nil
     }
 }
+
+extension FrameTimer: LoopTiming {}

@@ -7,17 +7,17 @@ import SpotlightCore
 /// Whatever is wrong with the file never stops the board: a corrupt file is started afresh, and a
 /// link, a directory, a file from a newer spotlight or an unwritable folder are left alone and
 /// reported once (`problem`); marks then live only for this session.
-struct VisitFile {
-    let directory: String
-    let path: String
+public struct VisitFile: Sendable {
+    public let directory: String
+    public let path: String
 
-    static let maximumBytes = 1 << 20
+    public static let maximumBytes = 1 << 20
 
-    init(boardPath: String, environment: [String: String]) {
+    public init(boardPath: String, environment: [String: String]) {
         (_, directory, path) = StateFile.location("visit", folder: "visits", boardPath: boardPath, environment: environment)
     }
 
-    enum Loaded: Equatable {
+    public enum Loaded: Equatable {
         /// No file: the first visit to this board.
         case firstVisit
         case marks(VisitMarks)
@@ -25,7 +25,7 @@ struct VisitFile {
         case unusable(reason: String, keep: Bool)
     }
 
-    func load() -> Loaded {
+    public func load() -> Loaded {
         switch StateFile.read(path, limit: Self.maximumBytes) {
         case .missing:
             return .firstVisit
@@ -46,7 +46,7 @@ struct VisitFile {
 
     private struct Version: Decodable { var version: Int }
 
-    func save(_ marks: VisitMarks) throws(SpotlightError) {
+    public func save(_ marks: VisitMarks) throws(SpotlightError) {
         let data: Data
         do {
             let encoder = JSONEncoder()
