@@ -24,7 +24,7 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (stats, name, period) = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in
-            try await StatsLines.compute(board, weeks: weeks)
+            try await StatsReading.compute(board, weeks: weeks, now: board.clock.now)
         }
         try show(stats, boardName: name, period: period)
     }
