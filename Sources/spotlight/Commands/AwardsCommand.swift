@@ -26,7 +26,7 @@ struct AwardsCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Usage errors first, before the board is opened: they do not depend on it.
-        let now = Date(), timeZone = TimeZone.current
+        let now = Clock.system.now, timeZone = TimeZone.current
         let period = try ReportPeriod.year(year ?? ClockText.calendarDate(now, timeZone: timeZone).year, now: now, timeZone: timeZone)
         let kind = try customer.map { value throws(SpotlightError) in try StoryDraft.customerKind(parsing: value) }
         let report = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) in

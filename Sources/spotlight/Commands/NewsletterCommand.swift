@@ -30,7 +30,7 @@ struct NewsletterCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Usage errors before the board is opened; the Service Week dates need the board's setting.
-        let now = Date(), timeZone = TimeZone.current
+        let now = Clock.system.now, timeZone = TimeZone.current
         if serviceWeek != nil && (since != nil || until != nil) {
             throw SpotlightError.usage("--service-week chooses its own dates (Monday–Friday of that week); leave out --since and --until")
         }

@@ -66,7 +66,7 @@ struct ThemesCommand: AsyncParsableCommand {
                     .filter(\.1).map(\.0).joined(separator: ",")
                 CLI.say("  " + TextTable.padRight(role.rawValue, 11) + colours + (attributes.isEmpty ? "" : "  " + attributes))
             }
-            let now = Date()
+            let now = Clock.system.now
             let sample = DemoStories.all[0]
             let story = Story(id: 1, title: sample.draft.title, body: sample.draft.body, hero: sample.draft.hero,
                               department: sample.draft.department, customer: sample.draft.customer,
