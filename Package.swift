@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "SpotlightTerminal", dependencies: ["CNcursesw", "CSignalGuard", "SpotlightUI"], swiftSettings: strict),
         // One application core for every front end (issue 12, DESIGN §12): `BoardService` and its
         // implementations, the effect runner; no terminal.
-        .target(name: "SpotlightApp", dependencies: ["SpotlightCore", "SpotlightStore", "SpotlightUI"], swiftSettings: strict),
+        .target(name: "SpotlightApp", dependencies: ["SpotlightCore", "SpotlightStore", "SpotlightUI", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strict),
         .executableTarget(
             name: "spotlight",
             dependencies: [
