@@ -58,7 +58,7 @@ let package = Package(
         ),
         // Prints full-frame render figures (DESIGN §11); never a timed test.
         .executableTarget(name: "render-bench", dependencies: ["SpotlightUI"], path: "Benchmarks/RenderBench", swiftSettings: strict),
-        .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
+        .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore", "SpotlightTestSupport"], exclude: ["CertificationGoldens"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp"], swiftSettings: strict),
