@@ -2,8 +2,8 @@ import SpotlightCore
 
 /// One question: progress, the question, its answers, and once answered the verdict and the
 /// explanation. Rows are shared out by need: every answer gets a line, the question at least
-/// one; then the question up to half of what is left, the explanation, wrapped answer lines,
-/// the rest of the question, and blank rows between parts last of all.
+/// one; then (while asking) the question up to half of what is left, wrapped answer lines, the
+/// explanation, the rest of the question, and blank rows between parts last of all.
 struct QuizQuestionView {
     let state: QuizState
     let style: QuizStyle
@@ -32,8 +32,9 @@ struct QuizQuestionView {
         var left = area.height - 1 - 1 - listed.count - verdictRows
         var questionRows = 1
         func take(_ want: Int) -> Int { let n = max(0, min(want, left)); left -= n; return n }
-        questionRows += take(min(question.lines.count - 1, (left + 1) / 2))
-        let explanationRows = take(explanation?.lines.count ?? 0)
+        // Asking, the question comes first; answered, it has been read, and the answers and
+        // the explanation are what is new.
+        if answered == nil { questionRows += take(min(question.lines.count - 1, (left + 1) / 2)) }
         var answerRows = Array(repeating: 1, count: listed.count)
         var grew = true
         while left > 0, grew {
@@ -44,6 +45,7 @@ struct QuizQuestionView {
                 grew = true
             }
         }
+        let explanationRows = take(explanation?.lines.count ?? 0)
         questionRows += take(question.lines.count - questionRows)
         let gapAfterProgress = take(1), gapAfterQuestion = take(1), gapBeforeVerdict = answered == nil ? 0 : take(1)
 
@@ -61,7 +63,8 @@ struct QuizQuestionView {
         if let choice = answered {
             y += gapBeforeVerdict
             let right = choice == shown.correct
-            let verdict = right ? "\(style.right) Correct" : "\(style.wrong) Not quite\(style.dash == "—" ? " — " : " - ")the right answer is marked \(style.right)"
+            let long = "\(style.wrong) Not quite \(style.dash) the right answer is marked \(style.right)"
+            let verdict = right ? "\(style.right) Correct" : SafeText(long).width <= area.width ? long : "\(style.wrong) Not quite"
             TextLine(verdict, role: right ? .accent : .error, ellipsis: style.ellipsis)
                 .render(into: &grid, area: Rect(x: area.x, y: y, width: area.width, height: 1))
             y += 1

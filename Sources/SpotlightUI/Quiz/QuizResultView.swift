@@ -17,7 +17,7 @@ struct QuizResultView {
         guard let result = state.attempt.result, area.width >= 10, area.height >= 3 else { return false }
         let heading: (String, Role) = result.passed ? ("Passed", .accent) : ("Not passed this time", .title)
         let next = result.passed
-            ? "Level 1\(style.dot)\(state.levelTitle) of \(state.programName) is yours. The board will celebrate it."
+            ? "You now hold \(state.programName), level 1 (\(state.levelTitle)). The whole board will hear of it."
             : "Read the explanations again and try once more." + retry
         var rows: [Row] = [.text(SafeText(heading.0), heading.1), .blank]
         rows += wrapped(result.sentence, role: .body, width: area.width)

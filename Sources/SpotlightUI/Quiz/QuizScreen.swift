@@ -34,7 +34,7 @@ public enum QuizScreen {
         switch state.phase {
         case .asking:
             let n = state.current.answers.count
-            items = ["1\(style.dash == "—" ? "–" : "-")\(n) choose", "Enter answer", "\(style.upDown) move", "Esc leave"]
+            items = ["1\(style.range)\(n) choose", "Enter answer", "\(style.upDown) move", "Esc leave"]
         case .answered: items = [state.attempt.isComplete ? "Enter see result" : "Enter next question", "Esc leave"]
         case .result: items = ["Enter close"]
         }

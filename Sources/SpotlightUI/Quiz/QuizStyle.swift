@@ -6,6 +6,8 @@ struct QuizStyle {
     let wrong: String
     let dot: String
     let dash: String
+    /// Between the ends of a range: "1–4".
+    let range: String
     let ellipsis: String
     let times: String
     let filled: String
@@ -20,6 +22,7 @@ struct QuizStyle {
         wrong = isUTF8 ? "✗" : "x"
         dot = p.dot
         dash = p.dash
+        range = isUTF8 ? "–" : "-"
         ellipsis = p.ellipsis
         times = p.times
         filled = isUTF8 ? "●" : "*"
