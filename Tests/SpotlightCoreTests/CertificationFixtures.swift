@@ -34,8 +34,9 @@ enum CertificationFixtures {
     /// Answers every question of `attempt` right except those at `wrong` positions.
     static func complete(_ attempt: inout QuizAttempt, wrongAt wrong: Set<Int> = []) throws {
         while !attempt.isComplete {
-            let shown = attempt.question(at: attempt.position)
-            let choice = wrong.contains(attempt.position) ? (shown.correct + 1) % shown.answers.count : shown.correct
+            let correct = attempt.correctChoice(at: attempt.position)
+            let count = attempt.prompt(at: attempt.position).answers.count
+            let choice = wrong.contains(attempt.position) ? (correct + 1) % count : correct
             _ = try attempt.answer(choice)
         }
     }

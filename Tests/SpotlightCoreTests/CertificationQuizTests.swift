@@ -36,13 +36,20 @@ private extension SeededRandom {
             let attempt = QuizAttempt(quiz: F.quiz, seed: UInt64(seed))
             #expect(attempt.questionOrder.sorted() == Array(F.quiz.questions.indices))
             for (position, original) in attempt.questionOrder.enumerated() {
-                let shown = attempt.question(at: position)
+                let shown = attempt.prompt(at: position)
                 let question = F.quiz.questions[original]
                 #expect(shown.text == question.text)
                 #expect(shown.answers.sorted() == question.answers.sorted())
-                #expect(shown.answers[shown.correct] == question.answers[question.correct])
+                #expect(shown.answers[attempt.correctChoice(at: position)] == question.answers[question.correct])
             }
         }
+    }
+
+    @Test func promptsCarryNoKey() {
+        let attempt = QuizAttempt(quiz: F.quiz, seed: 9)
+        #expect(attempt.prompts.count == 4)
+        #expect(attempt.prompts[1] == attempt.prompt(at: 1))
+        #expect(attempt.verdict(at: 0) == nil)
     }
 
     @Test func scoringAndPassing() throws {
@@ -64,13 +71,15 @@ private extension SeededRandom {
 
     @Test func anUnfinishedAttemptHasNoResult() throws {
         var attempt = QuizAttempt(quiz: F.quiz, seed: 3)
-        _ = try attempt.answer(attempt.question(at: 0).correct)
+        let verdict = try attempt.answer(attempt.correctChoice(at: 0))
+        #expect(verdict.isRight && verdict == attempt.verdict(at: 0))
+        #expect(verdict.explanation == F.quiz.questions[attempt.questionOrder[0]].explanation)
         #expect(attempt.result == nil && !attempt.isComplete && attempt.position == 1)
     }
 
     @Test func answersOutsideTheQuestionAndAfterTheEndAreRefused() throws {
         var attempt = QuizAttempt(quiz: F.quiz, seed: 3)
-        let count = attempt.question(at: 0).answers.count
+        let count = attempt.prompt(at: 0).answers.count
         #expect(throws: SpotlightError.usage("choose an answer from 1 to \(count)")) { _ = try attempt.answer(count) }
         #expect(throws: SpotlightError.self) { _ = try attempt.answer(-1) }
         try F.complete(&attempt)

@@ -25,25 +25,42 @@ enum QuizFixtures {
                      explanation: "Recognition that comes soon and in public keeps great service going."),
     ], passingScore: 4)
 
+    static func attempt(seed: UInt64 = 5) -> QuizAttempt { QuizAttempt(quiz: quiz, seed: seed) }
+
     static func state(seed: UInt64 = 5, attemptsLeft: Int? = nil) -> QuizState {
-        QuizState(programName: "Service Standards", levelTitle: "Standards",
-                  attempt: QuizAttempt(quiz: quiz, seed: seed), attemptsLeft: attemptsLeft)
+        QuizState(programName: "Service Standards", levelTitle: "Standards", prompts: attempt(seed: seed).prompts,
+                  passingScore: quiz.passingScore, attemptsLeft: attemptsLeft)
+    }
+
+    /// Runs the screen's effects as phase 2's loop will: grades each answer with the attempt
+    /// (the key's holder) and hands the verdict back. Returns the effects other than grading.
+    @discardableResult
+    static func press(_ key: Key, _ state: inout QuizState, grader: inout QuizAttempt) -> [QuizEffect] {
+        var rest: [QuizEffect] = []
+        for effect in state.handle(key) {
+            if case .answer(let position, let choice) = effect, position == grader.position,
+               let verdict = try? grader.answer(choice) {
+                state.receive(verdict)
+            } else {
+                rest.append(effect)
+            }
+        }
+        return rest
     }
 
     /// Answers the questions on screen: right, except at the positions in `wrong`; stops after
     /// `count` answers (all by default) without moving past the last verdict.
-    static func answer(_ state: inout QuizState, count: Int = .max, wrong: Set<Int> = []) -> [QuizEffect] {
-        var effects: [QuizEffect] = []
+    static func answer(_ state: inout QuizState, grader: inout QuizAttempt, count: Int = .max, wrong: Set<Int> = []) {
         var given = 0
-        while given < count, !state.attempt.isComplete {
-            if case .answered = state.phase { effects += state.handle(.enter) }
-            let shown = state.current
-            let choice = wrong.contains(state.attempt.position) ? (shown.correct + 1) % shown.answers.count : shown.correct
-            effects += state.handle(.char(Character("\(choice + 1)")))
-            effects += state.handle(.enter)
+        while given < count, !grader.isComplete {
+            if case .answered = state.phase { press(.enter, &state, grader: &grader) }
+            let position = grader.position
+            let correct = grader.correctChoice(at: position)
+            let choice = wrong.contains(position) ? (correct + 1) % state.current.answers.count : correct
+            press(.char(Character("\(choice + 1)")), &state, grader: &grader)
+            press(.enter, &state, grader: &grader)
             given += 1
         }
-        return effects
     }
 
     static let hostile = "\u{1B}[2J\u{1B}[H\u{202E}Pwned\u{202C} \u{1B}]52;c;SGVsbG8=\u{07}\u{9B}31m"

@@ -24,31 +24,31 @@ import Testing
 
     /// The six-answer question, answered wrongly: the verdict, ✓ and ✗, and the explanation.
     @Test(arguments: sizes) func anAnsweredQuestionWithItsExplanation(_ size: (Int, Int)) throws {
-        var state = F.state()
-        let six = try #require(state.attempt.questionOrder.firstIndex(of: 2))
-        _ = F.answer(&state, count: six)
-        _ = state.handle(.enter)
+        var state = F.state(), grader = F.attempt()
+        let six = try #require(grader.questionOrder.firstIndex(of: 2))
+        F.answer(&state, grader: &grader, count: six)
+        F.press(.enter, &state, grader: &grader)
         #expect(state.current.answers.count == 6)
-        let wrong = (state.current.correct + 2) % 6
-        _ = state.handle(.char(Character("\(wrong + 1)")))
-        _ = state.handle(.enter)
+        let wrong = (grader.correctChoice(at: six) + 2) % 6
+        F.press(.char(Character("\(wrong + 1)")), &state, grader: &grader)
+        F.press(.enter, &state, grader: &grader)
         let grid = check(state, "answered", size)
         #expect(grid.plainText().contains("Not quite"))
         #expect(grid.cells.contains { $0.role == .error } && grid.cells.contains { $0.role == .body })
     }
 
     @Test(arguments: sizes) func thePassResult(_ size: (Int, Int)) {
-        var state = F.state()
-        _ = F.answer(&state, wrong: [3])
-        _ = state.handle(.enter)
+        var state = F.state(), grader = F.attempt()
+        F.answer(&state, grader: &grader, wrong: [3])
+        F.press(.enter, &state, grader: &grader)
         let text = check(state, "pass", size).plainText()
         #expect(text.contains("Passed"))
     }
 
     @Test(arguments: sizes) func theFailResult(_ size: (Int, Int)) {
-        var state = F.state(attemptsLeft: 1)
-        _ = F.answer(&state, wrong: [0, 2, 4])
-        _ = state.handle(.enter)
+        var state = F.state(attemptsLeft: 1), grader = F.attempt()
+        F.answer(&state, grader: &grader, wrong: [0, 2, 4])
+        F.press(.enter, &state, grader: &grader)
         let text = check(state, "fail", size).plainText()
         #expect(text.contains("Not passed"))
     }
@@ -59,7 +59,8 @@ import Testing
         let quiz = Quiz(questions: [
             QuizQuestion(text: F.hostile, answers: [F.hostile, "\u{202E}b\u{1B}[31m"], correct: 0, explanation: F.hostile),
         ], passingScore: 1)
-        var state = QuizState(programName: F.hostile, levelTitle: F.hostile, attempt: QuizAttempt(quiz: quiz, seed: 1))
+        var grader = QuizAttempt(quiz: quiz, seed: 1)
+        var state = QuizState(programName: F.hostile, levelTitle: F.hostile, prompts: grader.prompts, passingScore: 1)
         for phase in 0..<3 {
             for (w, h) in [(80, 24), (40, 12), (120, 40), (20, 6), (1, 1), (0, 0)] {
                 for utf8 in [true, false] {
@@ -68,7 +69,7 @@ import Testing
                     if !utf8 { #expect(grid.cells.allSatisfy { $0.text.unicodeScalars.allSatisfy(\.isASCII) }) }
                 }
             }
-            _ = state.handle(.enter)
+            F.press(.enter, &state, grader: &grader)
         }
         #expect(state.phase == .result)
     }
@@ -79,8 +80,8 @@ import Testing
     }
 
     @Test func anASCIITerminalGetsASCII() {
-        var state = F.state()
-        _ = F.answer(&state, count: 1, wrong: [0])
+        var state = F.state(), grader = F.attempt()
+        F.answer(&state, grader: &grader, count: 1, wrong: [0])
         let grid = QuizScreen.render(state, isUTF8: false, width: 80, height: 24)
         #expect(grid.cells.allSatisfy { $0.text.unicodeScalars.allSatisfy(\.isASCII) })
         #expect(grid.plainText().contains("x Not quite"))

@@ -9,7 +9,9 @@ extension CertProgram {
         do {
             found = try RegularFile.contents(path, limit: CertLimits.maxFileBytes)
         } catch {
-            throw CertProgramFileError(.unreadable, file: path, problem: error.isPermission ? "cannot be read; check its permissions" : error.reason)
+            throw error.isPermission
+                ? CertProgramFileError(.forbidden, file: path, problem: "cannot be read; check its permissions")
+                : CertProgramFileError(.unreadable, file: path, problem: error.reason)
         }
         guard let data = found else { throw CertProgramFileError(.missing, file: path, problem: "does not exist") }
         try self.init(parsing: try Self.text(of: data, file: path), file: path)

@@ -7,6 +7,8 @@ public struct CertProgramFileError: Error, Equatable, Sendable, CustomStringConv
     public enum Kind: Sendable, Equatable {
         case syntax, unknownKey, wrongType, invalidValue, tooLarge
         case missing, unreadable
+        /// The file is there but this account may not read it.
+        case forbidden
     }
 
     public var kind: Kind
@@ -34,7 +36,7 @@ public struct CertProgramFileError: Error, Equatable, Sendable, CustomStringConv
     public var spotlightError: SpotlightError {
         switch kind {
         case .missing: .notFound(description)
-        case .unreadable: .runtime(description)
+        case .forbidden: .permission(description)
         default: .runtime(description)
         }
     }

@@ -16,17 +16,17 @@ struct QuizQuestionView {
     /// False when the area cannot hold the question at all (the caller shows "Enlarge…").
     func render(into grid: inout Grid, area: Rect) -> Bool {
         let shown = state.current
-        let answered: Int? = if case .answered(let choice) = state.phase { choice } else { nil }
+        let verdict: QuizVerdict? = if case .answered(let verdict) = state.phase { verdict } else { nil }
         // Once answered, only the answers that matter stay: the one given and the right one.
-        let listed = answered.map { choice in [choice, shown.correct].uniqued() } ?? Array(shown.answers.indices)
+        let listed = verdict.map { [$0.chosen, $0.correct].uniqued() } ?? Array(shown.answers.indices)
         let answerWidth = area.width - Self.answerIndent
-        let verdictRows = answered == nil ? 0 : 1
+        let verdictRows = verdict == nil ? 0 : 1
         guard area.width >= Self.minimumWidth - 4, answerWidth > 0,
               area.height >= 1 + 1 + listed.count + verdictRows else { return false }
 
         let question = WrappedLines(shown.text, width: area.width, lineLimit: area.height)
         let answerLines = listed.map { WrappedLines(shown.answers[$0], width: answerWidth, lineLimit: area.height) }
-        let explanation = answered != nil ? shown.explanation.map { WrappedLines($0, width: area.width, lineLimit: area.height) } : nil
+        let explanation = verdict?.explanation.map { WrappedLines($0, width: area.width, lineLimit: area.height) }
 
         // Shares of the rows.
         var left = area.height - 1 - 1 - listed.count - verdictRows
@@ -34,7 +34,7 @@ struct QuizQuestionView {
         func take(_ want: Int) -> Int { let n = max(0, min(want, left)); left -= n; return n }
         // Asking, the question comes first; answered, it has been read, and the answers and
         // the explanation are what is new.
-        if answered == nil { questionRows += take(min(question.lines.count - 1, (left + 1) / 2)) }
+        if verdict == nil { questionRows += take(min(question.lines.count - 1, (left + 1) / 2)) }
         var answerRows = Array(repeating: 1, count: listed.count)
         var grew = true
         while left > 0, grew {
@@ -47,7 +47,7 @@ struct QuizQuestionView {
         }
         let explanationRows = take(explanation?.lines.count ?? 0)
         questionRows += take(question.lines.count - questionRows)
-        let gapAfterProgress = take(1), gapAfterQuestion = take(1), gapBeforeVerdict = answered == nil ? 0 : take(1)
+        let gapAfterProgress = take(1), gapAfterQuestion = take(1), gapBeforeVerdict = verdict == nil ? 0 : take(1)
 
         var y = area.y
         progress(into: &grid, area: Rect(x: area.x, y: y, width: area.width, height: 1))
@@ -57,12 +57,12 @@ struct QuizQuestionView {
         y += questionRows + gapAfterQuestion
         for (i, index) in listed.enumerated() {
             drawAnswer(index, lines: answerLines[i].visible(answerRows[i], width: answerWidth, ellipsis: style.ellipsis),
-                       answered: answered, correct: shown.correct, into: &grid, x: area.x, y: y, width: area.width)
+                       verdict: verdict, into: &grid, x: area.x, y: y, width: area.width)
             y += answerRows[i]
         }
-        if let choice = answered {
+        if let verdict {
             y += gapBeforeVerdict
-            let right = choice == shown.correct
+            let right = verdict.isRight
             let long = "\(style.wrong) Not quite \(style.dash) the right answer is marked \(style.right)"
             let verdict = right ? "\(style.right) Correct" : SafeText(long).width <= area.width ? long : "\(style.wrong) Not quite"
             TextLine(verdict, role: right ? .accent : .error, ellipsis: style.ellipsis)
@@ -78,20 +78,21 @@ struct QuizQuestionView {
 
     /// "● ● ○ ○  2 of 4 questions", or the count alone when the dots do not fit.
     private func progress(into grid: inout Grid, area: Rect) {
-        ProgressDots(index: state.position, count: state.attempt.count, unit: "questions", filled: style.filled, empty: style.empty)
+        ProgressDots(index: state.position, count: state.prompts.count, unit: "questions", filled: style.filled, empty: style.empty)
             .render(into: &grid, area: area)
     }
 
     /// "▸ 2  text": the pointer on the highlighted answer while asking; once answered, ✓ on the
     /// right answer and ✗ on a wrong one given.
     private func drawAnswer(
-        _ index: Int, lines: [SafeText], answered: Int?, correct: Int, into grid: inout Grid, x: Int, y: Int, width: Int
+        _ index: Int, lines: [SafeText], verdict: QuizVerdict?, into grid: inout Grid, x: Int, y: Int, width: Int
     ) {
         let mark: String, markRole: Role, textRole: Role
-        if let answered {
-            if index == correct { (mark, markRole, textRole) = (style.right, .accent, .normal) }
-            else { (mark, markRole, textRole) = (style.wrong, .error, index == answered ? .dim : .normal) }
-        } else if index == state.selected {
+        let highlighted: Int = if case .grading(let choice) = state.phase { choice } else { state.selected }
+        if let verdict {
+            if index == verdict.correct { (mark, markRole, textRole) = (style.right, .accent, .normal) }
+            else { (mark, markRole, textRole) = (style.wrong, .error, index == verdict.chosen ? .dim : .normal) }
+        } else if index == highlighted {
             (mark, markRole, textRole) = (style.pointer, .selection, .selection)
         } else {
             (mark, markRole, textRole) = (" ", .normal, .normal)

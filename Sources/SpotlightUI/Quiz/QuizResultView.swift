@@ -14,14 +14,14 @@ struct QuizResultView {
     }
 
     func render(into grid: inout Grid, area: Rect) -> Bool {
-        guard let result = state.attempt.result, area.width >= 10, area.height >= 3 else { return false }
+        guard let result = state.result, area.width >= 10, area.height >= 3 else { return false }
         let heading: (String, Role) = result.passed ? ("Passed", .accent) : ("Not passed this time", .title)
         let next = result.passed
             ? "You now hold \(state.programName), level 1 (\(state.levelTitle)). The whole board will hear of it."
             : "Read the explanations again and try once more." + retry
         var rows: [Row] = [.text(SafeText(heading.0), heading.1), .blank]
         rows += wrapped(result.sentence, role: .body, width: area.width)
-        if state.attempt.count * 2 - 1 <= area.width { rows += [.blank, .marks] }
+        if state.prompts.count * 2 - 1 <= area.width { rows += [.blank, .marks] }
         rows.append(.blank)
         rows += wrapped(next, role: .meta, width: area.width)
 
@@ -57,10 +57,10 @@ struct QuizResultView {
 
     /// ✓ ✓ ✗ ✓ …: one per question, in the order asked.
     private func drawMarks(into grid: inout Grid, y: Int, area: Rect) {
-        let n = state.attempt.count
+        let n = state.verdicts.count
         var x = area.x + max(0, (area.width - (n * 2 - 1)) / 2)
         for i in 0..<n {
-            let right = state.attempt.wasCorrect(at: i) == true
+            let right = state.verdicts[i].isRight
             grid.put(right ? style.right : style.wrong, x: x, y: y, role: right ? .accent : .error, maxWidth: 1)
             x += 2
         }

@@ -28,14 +28,14 @@ public enum QuizScreen {
     /// The key hints that fit the bottom border, most useful first; while confirming, the question.
     static func hints(_ state: QuizState, style: QuizStyle, width: Int) -> String {
         if state.confirmingLeave {
-            return state.attempt.isComplete ? "Esc again to close" : "Leave the quiz? Esc again: this attempt ends unscored"
+            return state.isComplete ? "Esc again to close" : "Leave the quiz? Esc again: this attempt ends unscored"
         }
         var items: [String]
         switch state.phase {
-        case .asking:
+        case .asking, .grading:
             let n = state.current.answers.count
             items = ["1\(style.range)\(n) choose", "Enter answer", "\(style.upDown) move", "Esc leave"]
-        case .answered: items = [state.attempt.isComplete ? "Enter see result" : "Enter next question", "Esc leave"]
+        case .answered: items = [state.isComplete ? "Enter see result" : "Enter next question", "Esc leave"]
         case .result: items = ["Enter close"]
         }
         let room = width - 6

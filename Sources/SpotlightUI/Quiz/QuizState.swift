@@ -2,30 +2,38 @@ import SpotlightCore
 
 /// What the quiz loop (phase 2's runner) must do after a key.
 public enum QuizEffect: Equatable, Sendable {
-    /// The last question has been answered: record the result, once. Emitted at that answer, not
-    /// when the result screen is left, so a hang-up while reading the last explanation still
-    /// counts the completed attempt; a hang-up any earlier records no result.
-    case finished(QuizResult)
+    /// Grade shown answer `choice` to the question at `position` and hand the verdict back with
+    /// `QuizState.receive(_:)`. The grader (a `QuizAttempt` where the rules run) holds the key;
+    /// when this answer completes it, the grader's `result` is what to record.
+    case answer(position: Int, choice: Int)
     /// Leave the quiz screen (from the result screen, or after confirming to leave early).
     case close
 }
 
 /// The quiz screen's state, bubbletea-style like `BoardState`: `handle(key)` changes it and
-/// says what the loop must do; `QuizScreen.render` draws it. One question per screen; the
-/// digits 1–6 or ↑/↓ choose an answer and Enter gives it (a stray digit never costs a point);
-/// then the verdict and the explanation, Enter for the next question; at the end the result.
+/// says what the loop must do; `QuizScreen.render` draws it. It never holds the answer key:
+/// it has the questions as shown (`QuizPrompt`) and learns each verdict after answering, so a
+/// screen whose process may not see the key (broker mode) works the same.
+///
+/// One question per screen; the digits 1–6 or ↑/↓ choose an answer and Enter gives it (a
+/// stray digit never costs a point); then the verdict and the explanation, Enter for the next
+/// question; at the end the result.
 public struct QuizState: Equatable, Sendable {
     public enum Phase: Equatable, Sendable {
         case asking
-        /// The current question was answered with shown answer `choice`.
-        case answered(choice: Int)
+        /// Answer `choice` was given; its verdict has not arrived.
+        case grading(choice: Int)
+        /// The verdict on the question on screen.
+        case answered(QuizVerdict)
         case result
     }
 
     public let programName: String
     /// The level the quiz earns: "Standards".
     public let levelTitle: String
-    public private(set) var attempt: QuizAttempt
+    public let prompts: [QuizPrompt]
+    public let passingScore: Int
+    public private(set) var verdicts: [QuizVerdict] = []
     public private(set) var phase: Phase = .asking
     /// The highlighted answer (shown order) while asking.
     public private(set) var selected = 0
@@ -35,17 +43,30 @@ public struct QuizState: Equatable, Sendable {
     /// runner knows it; nil says nothing).
     public var attemptsLeft: Int?
 
-    public init(programName: String, levelTitle: String, attempt: QuizAttempt, attemptsLeft: Int? = nil) {
+    public init(programName: String, levelTitle: String, prompts: [QuizPrompt], passingScore: Int, attemptsLeft: Int? = nil) {
         self.programName = programName
         self.levelTitle = levelTitle
-        self.attempt = attempt
+        self.prompts = prompts
+        self.passingScore = passingScore
         self.attemptsLeft = attemptsLeft
     }
 
     /// The question on screen (the last one on the result screen).
-    public var position: Int { phase == .result ? attempt.count - 1 : (phase == .asking ? attempt.position : attempt.position - 1) }
+    public var position: Int {
+        switch phase {
+        case .asking, .grading: verdicts.count
+        case .answered, .result: verdicts.count - 1
+        }
+    }
 
-    public var current: QuizAttempt.Shown { attempt.question(at: position) }
+    public var current: QuizPrompt { prompts[min(position, prompts.count - 1)] }
+    public var isComplete: Bool { verdicts.count == prompts.count }
+
+    /// The score as the verdicts tell it, once every question is answered (the grader's result
+    /// is the one recorded; they agree).
+    public var result: QuizResult? {
+        isComplete ? QuizResult(score: verdicts.filter(\.isRight).count, total: prompts.count, passingScore: passingScore) : nil
+    }
 
     public mutating func handle(_ key: Key) -> [QuizEffect] {
         if key == .escape || key == .char("q") || key == .char("Q") {
@@ -56,40 +77,42 @@ public struct QuizState: Equatable, Sendable {
         confirmingLeave = false
         switch phase {
         case .asking: return ask(key)
+        case .grading: return []
         case .answered: return next(key)
         case .result: return key == .enter ? [.close] : []
         }
+    }
+
+    /// The grader's verdict on the answer just given; anything else (late, repeated) is ignored.
+    public mutating func receive(_ verdict: QuizVerdict) {
+        guard case .grading(let choice) = phase, verdict.chosen == choice,
+              current.answers.indices.contains(verdict.correct) else { return }
+        verdicts.append(verdict)
+        phase = .answered(verdict)
     }
 
     private mutating func ask(_ key: Key) -> [QuizEffect] {
         let count = current.answers.count
         switch key {
         case .char(let c):
-            if let digit = c.wholeNumberValue, c.isASCII, (1...count).contains(digit) { selected = digit - 1 }
+            if c.isASCII, let digit = c.wholeNumberValue, (1...count).contains(digit) { selected = digit - 1 }
             else if c == "k" { selected = max(0, selected - 1) }
             else if c == "j" { selected = min(count - 1, selected + 1) }
-            return []
         case .up: selected = max(0, selected - 1)
         case .down, .tab: selected = min(count - 1, selected + 1)
         case .home: selected = 0
         case .end: selected = count - 1
-        case .enter: return give(selected)
+        case .enter:
+            phase = .grading(choice: selected)
+            return [.answer(position: position, choice: selected)]
         default: break
         }
         return []
     }
 
-    private mutating func give(_ choice: Int) -> [QuizEffect] {
-        // `selected` is always within the answers, so the attempt accepts it.
-        guard (try? attempt.answer(choice)) != nil else { return [] }
-        phase = .answered(choice: choice)
-        if let result = attempt.result { return [.finished(result)] }
-        return []
-    }
-
     private mutating func next(_ key: Key) -> [QuizEffect] {
         guard key == .enter || key == .right || key == .char(" ") || key == .char("n") else { return [] }
-        if attempt.isComplete {
+        if isComplete {
             phase = .result
         } else {
             phase = .asking
