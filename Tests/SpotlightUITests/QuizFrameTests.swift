@@ -74,6 +74,18 @@ import Testing
         #expect(state.phase == .result)
     }
 
+    /// No valid program gets here, but a screen must never crash on what it is handed.
+    @Test func anEmptyQuizNeitherCrashesNorAnswers() {
+        var state = QuizState(programName: "x", levelTitle: "y", prompts: [], passingScore: 1)
+        for key: Key in [.char("1"), .down, .up, .end, .enter] { #expect(state.handle(key).isEmpty) }
+        var odd = QuizState(programName: "x", levelTitle: "y", prompts: [QuizPrompt(text: "q", answers: [])], passingScore: 1)
+        #expect(odd.handle(.enter).isEmpty)
+        for (w, h) in [(80, 24), (40, 12)] {
+            #expect(frameProblems(QuizScreen.render(state, isUTF8: true, width: w, height: h), width: w, height: h) == [])
+            #expect(frameProblems(QuizScreen.render(odd, isUTF8: true, width: w, height: h), width: w, height: h) == [])
+        }
+    }
+
     @Test func aTinyTerminalAsksForMoreRoom() {
         let text = QuizScreen.render(F.state(), isUTF8: true, width: 24, height: 8).plainText()
         #expect(text.contains("Enlarge") || text.contains("30×10"))

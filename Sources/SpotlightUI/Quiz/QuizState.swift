@@ -59,7 +59,8 @@ public struct QuizState: Equatable, Sendable {
         }
     }
 
-    public var current: QuizPrompt { prompts[min(position, prompts.count - 1)] }
+    /// An empty prompt only for a quiz with no questions, which no valid program has.
+    public var current: QuizPrompt { prompts.isEmpty ? QuizPrompt(text: "", answers: []) : prompts[min(position, prompts.count - 1)] }
     public var isComplete: Bool { verdicts.count == prompts.count }
 
     /// The score as the verdicts tell it, once every question is answered (the grader's result
@@ -93,6 +94,7 @@ public struct QuizState: Equatable, Sendable {
 
     private mutating func ask(_ key: Key) -> [QuizEffect] {
         let count = current.answers.count
+        guard count > 0 else { return [] }   // nothing to choose (never from a valid program)
         switch key {
         case .char(let c):
             if c.isASCII, let digit = c.wholeNumberValue, (1...count).contains(digit) { selected = digit - 1 }
