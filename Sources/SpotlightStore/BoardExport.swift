@@ -13,6 +13,12 @@ public struct BoardExport: Codable, Equatable, Sendable {
         public var login: String
         public var addedBy: String
         public var addedAt: Int
+
+        public init(login: String, addedBy: String, addedAt: Int) {
+            self.login = login
+            self.addedBy = addedBy
+            self.addedAt = addedAt
+        }
     }
 
     public struct StoryRecord: Codable, Equatable, Sendable {
@@ -39,6 +45,12 @@ public struct BoardExport: Codable, Equatable, Sendable {
         public var storyID: Int
         public var voter: String
         public var at: Int
+
+        public init(storyID: Int, voter: String, at: Int) {
+            self.storyID = storyID
+            self.voter = voter
+            self.at = at
+        }
     }
 
     public struct MedallionRecord: Codable, Equatable, Sendable {

@@ -49,7 +49,7 @@ extension BoardStore {
             guard try await scalarInt("SELECT count(*) FROM stories") == 0 else {
                 throw .usage("import needs a board with no stories: create one with `spotlight init --board NEW.sqlite` and import into it")
             }
-            try validate(data)
+            try data.validateForImport()
             try await execute("DELETE FROM settings")
             for (key, value) in data.settings.sorted(by: { $0.key < $1.key }) {
                 try await execute("INSERT INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
@@ -93,21 +93,23 @@ extension BoardStore {
             }
         }
     }
+}
 
+extension BoardExport {
     /// Import checks the same limits as posting, so a hand-edited file cannot smuggle in a story
     /// the CLI would have refused.
-    private func validate(_ data: BoardExport) throws(SpotlightError) {
-        if let problem = data.problems().first { throw .usage("import: \(problem.message)") }
-        let ids = Set(data.stories.map(\.id))
-        guard ids.count == data.stories.count else { throw .usage("import: story ids must be unique") }
-        for s in data.stories {
+    public func validateForImport() throws(SpotlightError) {
+        if let problem = problems().first { throw .usage("import: \(problem.message)") }
+        let ids = Set(stories.map(\.id))
+        guard ids.count == stories.count else { throw .usage("import: story ids must be unique") }
+        for s in stories {
             guard let customer = CustomerKind(rawValue: s.customer) else { throw .usage("import: story #\(s.id): unknown customer '\(s.customer)'") }
             guard StoryStatus(rawValue: s.status) != nil else { throw .usage("import: story #\(s.id): unknown status '\(s.status)'") }
             let draft = StoryDraft(title: s.title, body: s.body, hero: s.hero, department: s.department, customer: customer,
                                    tags: s.tags, onBehalfOf: s.onBehalfOf)
             if let problem = draft.problems().first { throw .usage("import: story #\(s.id): \(problem.message)") }
         }
-        for v in data.votes where !ids.contains(v.storyID) { throw .usage("import: a vote names story #\(v.storyID), which is not in the file") }
-        for m in data.medallions where !ids.contains(m.storyID) { throw .usage("import: a medallion names story #\(m.storyID), which is not in the file") }
+        for v in votes where !ids.contains(v.storyID) { throw .usage("import: a vote names story #\(v.storyID), which is not in the file") }
+        for m in medallions where !ids.contains(m.storyID) { throw .usage("import: a medallion names story #\(m.storyID), which is not in the file") }
     }
 }

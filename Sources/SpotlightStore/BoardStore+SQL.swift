@@ -7,11 +7,13 @@ import SpotlightCore
 extension BoardStore {
     @discardableResult
     func rows(_ sql: String, _ binds: [SQLiteData] = []) async throws(SpotlightError) -> [SQLiteRow] {
-        do {
-            let result: [SQLiteRow] = try await db.query(sql, binds)
-            return result
-        } catch {
-            throw StoreError.translate(error, path: path)
+        try await exclusively { () async throws(SpotlightError) -> [SQLiteRow] in
+            do {
+                let result: [SQLiteRow] = try await db.query(sql, binds)
+                return result
+            } catch {
+                throw StoreError.translate(error, path: path)
+            }
         }
     }
 
@@ -48,17 +50,21 @@ extension BoardStore {
     /// processes never both read-then-write and collide. Any error rolls everything back.
     /// Under the lock the schema is checked to be exactly ours (`requireOwnSchema`) unless
     /// `checkingSchema` is false — only for the migration that makes it.
+    /// The connection is held from `BEGIN` to `COMMIT` (`exclusively`), so another task of this
+    /// process neither nests a second `BEGIN` nor slips its statements into this transaction.
     func transaction<T>(checkingSchema: Bool = true, _ body: () async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
         guard !isReadOnly else { throw readOnlyError() }
-        try await execute("BEGIN IMMEDIATE")
-        do {
-            if checkingSchema { try await requireOwnSchema() }
-            let value = try await body()
-            try await execute("COMMIT")
-            return value
-        } catch {
-            try? await execute("ROLLBACK")
-            throw error
+        return try await exclusively { () async throws(SpotlightError) -> T in
+            try await execute("BEGIN IMMEDIATE")
+            do throws(SpotlightError) {
+                if checkingSchema { try await requireOwnSchema() }
+                let value = try await body()
+                try await execute("COMMIT")
+                return value
+            } catch {
+                try? await execute("ROLLBACK")
+                throw error
+            }
         }
     }
 

@@ -13,6 +13,14 @@ public struct WallSnapshot: Sendable, Equatable {
     public var totalStories: Int
     /// The story most upvoted since `highlightSince` (Customer Service Week's daily slot).
     public var highlight: Story?
+
+    public init(settings: BoardSettings, stories: [Story], headlines: [String], totalStories: Int, highlight: Story?) {
+        self.settings = settings
+        self.stories = stories
+        self.headlines = headlines
+        self.totalStories = totalStories
+        self.highlight = highlight
+    }
 }
 
 extension BoardStore {

@@ -5,7 +5,13 @@ import SpotlightCore
 
 /// One open board file. Every read and write of the board goes through here; nothing else in
 /// the program talks to SQLite. Each process opens the file directly — there is no server.
-public final class BoardStore: Sendable {
+///
+/// An actor over one connection. Actor isolation alone would not keep two tasks' statements
+/// apart (each `await` on the driver lets another task in, and a second `BEGIN IMMEDIATE` on
+/// the same connection fails), so every statement and every transaction also passes the
+/// connection's `gate` (`BoardStore+Gate`): one transaction at a time, and no read sees another
+/// task's uncommitted writes.
+public actor BoardStore {
     public enum OpenMode: Sendable {
         /// Open an existing board; falls back to read-only when the file or directory is not writable.
         case existing
@@ -13,18 +19,20 @@ public final class BoardStore: Sendable {
         case createIfMissing(name: String?)
     }
 
-    public let path: String
-    public let account: Account
-    public let clock: Clock
+    public nonisolated let path: String
+    public nonisolated let account: Account
+    public nonisolated let clock: Clock
     /// True when this process cannot write the board; writes then fail with exit code 3.
-    public let isReadOnly: Bool
+    public nonisolated let isReadOnly: Bool
     /// True when the board had to be opened `immutable` (read-only directory, no `-shm` file):
     /// other processes' changes are then not seen until reopened.
-    public let isImmutable: Bool
+    public nonisolated let isImmutable: Bool
     /// True when the board was opened read-only because its disk is full (SQLite could not
     /// create `-shm`): reads work, writes fail saying the disk is full.
-    public let isOutOfSpace: Bool
-    let db: SQLiteConnection
+    public nonisolated let isOutOfSpace: Bool
+    nonisolated let db: SQLiteConnection
+    /// Who holds the connection now, and who waits (`BoardStore+Gate`).
+    var gate = ConnectionGate()
 
     private init(path: String, account: Account, clock: Clock, isReadOnly: Bool, isImmutable: Bool,
                  isOutOfSpace: Bool = false, db: SQLiteConnection) {
@@ -88,14 +96,14 @@ public final class BoardStore: Sendable {
             // A read-only directory, or a full disk, without a `-shm` file: SQLite cannot set up
             // WAL shared memory, but can still read the board if told that no one will change it
             // underneath. On a full disk that is exact only while `-wal` holds nothing.
-            try? await db.close()
+            await Self.close(db)
             if writable { try file.requireEmptyLogOnFullDisk() }
             let immutableDB = try await connect(path: path, uriMode: "ro", immutable: true)
             store = BoardStore(path: path, account: account, clock: clock, isReadOnly: true, isImmutable: true,
                                isOutOfSpace: writable, db: immutableDB)
             version = try await store.checkIdentity(creating: false)
         } catch {
-            try? await db.close()
+            await Self.close(db)
             throw error
         }
         do {
@@ -107,8 +115,15 @@ public final class BoardStore: Sendable {
         return store
     }
 
+    /// Waits for a statement or transaction another task is running, then closes.
     public func close() async {
-        try? await db.close()
+        try? await exclusively { () async throws(SpotlightError) in await Self.close(db) }
+    }
+
+    /// Closes a connection even from a cancelled task: the driver's `async` close gives up when
+    /// its task is cancelled (and an unclosed connection traps when freed), its future does not.
+    static func close(_ db: SQLiteConnection) async {
+        try? await db.close().get()
     }
 
     private static func createDirectory(_ directory: String) throws(SpotlightError) {
@@ -135,7 +150,7 @@ public final class BoardStore: Sendable {
         let same = BoardFile.isOpenElsewhere(made)
         Glibc.close(made)
         guard same else {
-            try? await db.close()
+            await Self.close(db)
             throw .runtime("cannot create the board \(file.path): it was replaced (by a link or another file) while it was being created; nothing was written")
         }
         return db

@@ -1,8 +1,9 @@
 import SpotlightCore
 
-/// What the board asks its loop to do after a key: reads and writes on the store, switching
-/// screens, quitting. Input handling returns these as values (bubbletea's commands), so the
-/// state stays pure and the tests read the intent directly.
+/// What the board asks its loop to do after a message: reads and writes on the store, the draft
+/// file, switching screens, quitting. `BoardState.handle` returns these as values (bubbletea's
+/// commands), so the state stays pure and the tests read the intent directly; each result comes
+/// back as a `BoardMessage`.
 public enum BoardEffect: Sendable, Equatable {
     /// Fetch a page of the list.
     case load(ListRequest)
@@ -28,6 +29,23 @@ public enum BoardEffect: Sendable, Equatable {
     /// The compose form: a new story (nil) or an edit of this one.
     case openCompose(editing: Story?)
     case showWall
+    /// Re-read the board's settings and whether the viewer is a manager (after a write or a
+    /// change by anyone); answered with `.settingsRead`, which re-reads what is on screen.
+    case readSettings
+    /// Read "what's new since your last visit" (at start); answered with `.visitBegan`.
+    case beginVisit
+    /// Look for a draft an earlier run left unsaved; answered with `.draftFound` when there is one.
+    case restoreDraft
+    /// Write the compose form's text to the draft file.
+    case saveDraft(StoryDraft, editing: StoryID?)
+    /// Forget the draft file (posted, or discarded on purpose).
+    case discardDraft
+    /// Post a new story from the compose form; answered with `.posted` or `.submitFailed`.
+    case post(StoryDraft)
+    /// Save an edit. `unchangedSince` is the story as it was when the form opened (nil when it
+    /// could not be read then: the loop reads it now), so another person's edit in between is a
+    /// conflict, not lost.
+    case edit(StoryID, StoryDraft, unchangedSince: Story?)
     /// Forget what is on screen and draw everything again (Ctrl-L).
     case repaint
     case quit

@@ -1,3 +1,4 @@
+import Foundation
 import SpotlightCore
 
 /// The screen the board shows under any overlay.
@@ -50,9 +51,11 @@ public struct FormProblem: Sendable, Equatable {
 
 /// Everything the interactive board shows (DESIGN §5), as a value: the tab and filters, the
 /// window of rows it holds, the selection, the open story, overlays and the status line.
-/// Input comes in through `handle`; what the loop must do comes back as `BoardEffect`s; data
-/// comes back through `loaded` and friends. No I/O, no clock and no terminal, so every
-/// behaviour is a unit test and every frame a golden file.
+/// Everything that happens comes in as a `BoardMessage` through `handle` — keys, the clock's
+/// now, effect results, board changes — and what the loop must do comes back as `BoardEffect`s.
+/// The compose form and the timers (search debounce, draft save, status timeout) live here too.
+/// No I/O, no clock read and no terminal, so every behaviour is a unit test and every frame a
+/// golden file.
 ///
 /// The list never holds the whole board: a window of about a hundred rows around the
 /// selection, refetched (`.load`) as the selection nears its edge.
@@ -95,12 +98,21 @@ public struct BoardState: Sendable {
     /// The page asked for and not yet answered, so scrolling never asks twice.
     public internal(set) var pending: ListRequest?
     var statusSerial = 0
+    /// The compose form while it is open: it takes the keys, and the board waits under it.
+    public internal(set) var compose: ComposeSession?
+    var timers = BoardTimers()
+    /// Why writes fail on this board even when it is reachable (a read-only file or directory),
+    /// as the viewer said at start: the board coming back restores it.
+    let readOnlyReason: String?
+    /// For the wording of times on the status line (a pin's end).
+    public var timeZone: TimeZone = .current
     /// A story this terminal just posted, to select when a page brings it; `triedNew` once the
     /// board has gone to the New tab to find it.
     var awaitedStory: (id: StoryID, triedNew: Bool)?
 
     public init(viewer: BoardViewer, width: Int = 80, height: Int = 24) {
         self.viewer = viewer
+        readOnlyReason = viewer.writeBlocked
         layout = BoardLayout(width: width, height: height)
     }
 
@@ -251,7 +263,7 @@ public struct BoardState: Sendable {
         status = BoardStatus(text: text, isError: isError, serial: statusSerial)
     }
 
-    /// Clears the message numbered `serial` (the loop times messages out); a newer one stays.
+    /// Clears the message numbered `serial` (`.tick` times messages out); a newer one stays.
     public mutating func clearStatus(serial: Int) {
         if status?.serial == serial { status = nil }
     }

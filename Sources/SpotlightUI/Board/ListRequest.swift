@@ -15,7 +15,7 @@ public struct ListRequest: Sendable, Equatable {
     public var generation: Int
     /// Also count the matches (needed when the filters changed or the board did).
     public var counting: Bool
-    /// Caused by typing in the search field: the loop may wait for the next key first.
+    /// Caused by typing in the search field: `BoardState` holds it for its debounce (`BoardTimers`).
     public var isTyping: Bool
     /// A list fixed in advance, in this order ("For you"); the other filters do not apply.
     public var ids: [StoryID]?

@@ -2,7 +2,9 @@ import Foundation
 import SpotlightCore
 
 /// What the wall is showing and what comes next: the rotation, the story on screen, the ticker
-/// page. No I/O and no clock of its own, so the live wall and `spotlight snapshot` share it.
+/// page, and for the live wall everything its keys and timers change (pause, help, the status
+/// line, the minute shown; see `WallState+Update`). No I/O and no clock of its own: time arrives
+/// in `.tick` messages, so the live wall, `spotlight snapshot` and the tests share it.
 public struct WallState: Sendable {
     public private(set) var schedule: RotationSchedule
     public private(set) var stories: [StoryID: Story] = [:]
@@ -26,10 +28,40 @@ public struct WallState: Sendable {
     private var slotsSinceStats = 0
     public static let statsSeconds = 15
 
-    public init(settings: BoardSettings, now: Date) {
+    // MARK: The live wall (changed by `handle`)
+
+    public let options: WallOptions
+    /// The clock's reading from the latest `.tick`.
+    public internal(set) var now: Date
+    public internal(set) var size = WallSize(width: 80, height: 24)
+    public internal(set) var isPaused = false
+    /// While set, the help card (`?`) is on screen; it closes by itself then.
+    public internal(set) var helpUntil: Date?
+    /// A passing message in the frame's bottom border ("theme: dusk", "upvoted #3").
+    public internal(set) var status: WallStatus?
+    /// Why the last read of the board failed; cleared by the next good read.
+    public internal(set) var problem: WallLoadFailure?
+    /// When the ticker turns its next page.
+    public internal(set) var nextTicker: Date
+    /// The minute the header shows (minutes since 1970); a new one redraws.
+    public internal(set) var shownMinute: Int?
+    /// The start of today during Customer Service Week, as last asked of the board.
+    public internal(set) var highlightSince: Date?
+    /// A theme picked with `t`; wins over the board's and the week's.
+    public internal(set) var themeChosenByKey: String?
+    /// The statistics are read with the snapshot; the first tick asks for them.
+    var statsRequested = false
+    /// Kiosk mode: what has been typed of the unlock word.
+    var typed = ""
+
+    public init(settings: BoardSettings, now: Date, options: WallOptions = WallOptions()) {
         self.settings = settings
         self.schedule = RotationSchedule(settings: settings)
         self.slotStarted = now
+        self.options = options
+        self.now = now
+        self.nextTicker = now.addingTimeInterval(Self.tickerPage)
+        if options.stats { statsEvery = WallOptions.statsEvery }
     }
 
     /// A fresh read of the board. The story on screen stays unless it was hidden or removed.

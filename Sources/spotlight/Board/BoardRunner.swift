@@ -5,67 +5,44 @@ import SpotlightStore
 import SpotlightTerminal
 import SpotlightUI
 
-/// The interactive board's loop: reads input, hands it to `BoardState` (or the compose form),
-/// runs the effects that come back against the store, and draws — once per burst of input, so a
-/// 10,000-character paste costs one frame, not ten thousand. It wakes for input, for the board
-/// changing (inotify as the hint, `PRAGMA data_version` to confirm, a slow poll as the
-/// fallback), for a search waiting out its debounce, a draft to save and a message to clear.
-/// @MainActor pins it to the main thread, which ncurses needs; one terminal session serves the
-/// board, the compose form and the wall.
+/// The interactive board's loop. It only carries events: terminal input, the clock and board
+/// changes become `BoardMessage`s, `BoardState.handle` decides, the effects that come back run
+/// (`BoardEffectRunner`, or here for the screen's own), their results go back in as messages,
+/// and the frame is drawn — once per burst of input, so a 10,000-character paste costs one
+/// frame, not ten thousand. It sleeps until input, a board-change hint (`BoardChangeCheck`), the
+/// state's `nextWake` or the clock's minute. @MainActor pins it to the main thread, which ncurses
+/// needs; one terminal session serves the board, the compose form and the wall.
 @MainActor
 final class BoardRunner {
     struct Options {
         var location: BoardLocation
         var theme: String?
+        /// Every "now" of the board: timers, ages, visit marks, pin expiries.
+        var clock: Clock = .system
     }
-
-    /// A search runs at once when the last one is at least this old, else this long after it:
-    /// one query per burst of typing, results while typing at a normal pace.
-    static let searchInterval: TimeInterval = 0.1
-    /// Unsaved compose text reaches the disk within this long.
-    static let draftDelay: TimeInterval = 1
 
     let options: Options
     let account: Account
     let session: TerminalSession
     let link: BoardLink
-    let watcher: BoardWatcher
+    let clock: Clock
     let themes: ThemeCatalog
-    let drafts: DraftFile
-    let visits: VisitFile
-    /// What this account has seen of the board (nil when the board could not say).
-    var marks: VisitMarks?
-    /// The marks file is a link, a directory or from a newer spotlight: never written.
-    var keepVisitFile = false
     let timer = FrameTimer()
+    let effects: BoardEffectRunner
+    let changes: BoardChangeCheck
     var state: BoardState
     var settings: BoardSettings
     var theme: Theme
     var appliedTheme = ""
-    /// Why writes fail on this board even when it is reachable (read-only file or directory).
-    let readOnlyReason: String?
-
-    var compose: ComposeForm?
-    /// The story being edited, as it was when the form opened (for the conflict check).
-    var composeBase: Story?
-    var draftDue: Date?
-
-    var pendingSearch: ListRequest?
-    var pendingSearchStarted: ContinuousClock.Instant?
-    var lastSearch = Date.distantPast
-    var statusShown: (serial: Int, until: Date)?
-    var nextPoll: Date
     var shownMinute = 0
     var needsDraw = true
-    /// Follow-up checks after an inotify hint: a writer's WAL frames wake us before its commit
-    /// is visible (the commit itself only touches the `-shm` mapping, which inotify never
-    /// reports), so a hint that found nothing is checked again shortly, backing off, for a second.
-    var recheck: (next: Date, step: TimeInterval, until: Date)?
+    /// When the key that started the waiting search arrived (for `FrameTimer`).
+    var searchStarted: ContinuousClock.Instant?
     /// Set when the program must end (a signal during the wall): the loop finishes with it.
     var exitRequested: Int32?
 
     private init(options: Options, account: Account, session: TerminalSession, link: BoardLink, settings: BoardSettings,
-                 theme: Theme, themes: ThemeCatalog, viewer: BoardViewer, readOnlyReason: String?) {
+                 theme: Theme, themes: ThemeCatalog, viewer: BoardViewer) {
         self.options = options
         self.account = account
         self.session = session
@@ -73,13 +50,12 @@ final class BoardRunner {
         self.settings = settings
         self.theme = theme
         self.themes = themes
-        self.readOnlyReason = readOnlyReason
-        watcher = BoardWatcher(boardPath: options.location.path)
-        drafts = DraftFile(boardPath: options.location.path, environment: ProcessInfo.processInfo.environment)
-        visits = VisitFile(boardPath: options.location.path, environment: ProcessInfo.processInfo.environment)
+        clock = options.clock
+        effects = BoardEffectRunner(link: link, account: account, clock: options.clock, location: options.location,
+                                    timer: timer, isUTF8: session.isUTF8)
+        changes = BoardChangeCheck(link: link, boardPath: options.location.path, now: options.clock.now)
         let size = session.size()
         state = BoardState(viewer: viewer, width: size.width, height: size.height)
-        nextPoll = Date().addingTimeInterval(WallRunner.slowPoll)
     }
 
     /// Opens the board first (a missing or broken board is an error before the screen changes),
@@ -98,7 +74,7 @@ final class BoardRunner {
             await link.close()
             throw error
         }
-        let readOnly = store.isReadOnly ? Self.readOnlyMessage(path: options.location.path, login: account.login) : nil
+        let readOnly = store.isReadOnly ? BoardWording.readOnly(path: options.location.path, login: account.login) : nil
         let themes = Themes.standard()
         let theme = try themes.loadOrBuiltIn(options.theme ?? settings.theme, explicit: options.theme != nil)
         let session: TerminalSession
@@ -110,116 +86,149 @@ final class BoardRunner {
         }
         let viewer = BoardViewer(account: account, isManager: isManager, writeBlocked: readOnly)
         return BoardRunner(options: options, account: account, session: session, link: link, settings: settings,
-                           theme: theme, themes: themes, viewer: viewer, readOnlyReason: readOnly)
-    }
-
-    static func readOnlyMessage(path: String, login: String) -> String {
-        "the board is read-only for \(login) (no write access to \(path) or its directory): browsing works, changes do not"
+                           theme: theme, themes: themes, viewer: viewer)
     }
 
     // MARK: - The loop
 
     /// Runs until quit; returns the exit status (128 + the signal's number for a signal).
     func run() async -> Int32 {
-        await perform(state.start())
-        await beginVisit()
-        await offerSavedDraft()
+        if let code = await send(.started) { return await finish(code) }
         while true {
-            await tick(now: Date())
+            if let code = await tick() { return await finish(code) }
             if needsDraw { draw() }
-            let fds = watcher.fileDescriptor.map { [$0] } ?? []
-            var event = session.nextEvent(timeout: timeUntilNextWake(now: Date()), watching: fds)
+            var event = session.nextEvent(timeout: timeUntilNextWake(), watching: changes.fileDescriptors)
             timer.begin("key")
-            var boardChanged = false
+            var hinted = false
             var inputSeen = false
-            var paste = ""
+            var typed = ""
             // Everything already waiting is handled before the next frame.
             while true {
+                var message: BoardMessage?
                 switch event {
-                case .key, .mouse, .resize: inputSeen = true
-                default: break
+                case .key(.char(let c)) where state.compose != nil && state.compose?.form.focus != .customer:
+                    typed.append(c)   // a run of typed or pasted text goes into the form in one piece
+                case .key(let key): message = .key(key)
+                case .mouse(let mouse): message = .mouse(mouse)
+                case .resize(let width, let height): message = .resize(width: width, height: height)
+                case .signal(let signal): return await finish(128 + signal)
+                case .fileReady: if changes.drainHint() { hinted = true }
+                case .timeout: break
                 }
-                if case .key(.char(let c)) = event, compose != nil, compose?.focus != .customer {
-                    paste.append(c)   // a run of typed or pasted text goes into the form in one piece
-                } else {
-                    if !paste.isEmpty { composeInsert(paste); paste = "" }
-                    switch event {
-                    case .signal(let signal):
-                        return await finish(128 + signal)
-                    case .resize(let width, let height):
-                        await perform(state.resize(width: width, height: height))
-                        compose?.resize(width: width, height: height)
-                    case .key(let key):
-                        if compose != nil {
-                            await composeKey(key)
-                        } else if await perform(state.handle(key)) == .quit {
-                            return await finish(exitRequested ?? 0)
-                        }
-                    case .mouse(let mouse):
-                        if compose == nil { await perform(state.handle(mouse)) }
-                    case .fileReady:
-                        if watcher.drain() { boardChanged = true }
-                    case .timeout:
-                        break
-                    }
+                if let message {
+                    inputSeen = true
+                    if !typed.isEmpty, let code = await send(.paste(typed)) { return await finish(code) }
+                    typed = ""
+                    if let code = await send(message) { return await finish(code) }
+                    if state.searchIsPending { searchStarted = timer.now }
+                } else if !typed.isEmpty {
+                    inputSeen = true
                 }
                 if case .timeout = event { break }
-                event = session.nextEvent(timeout: .zero, watching: fds)
+                event = session.nextEvent(timeout: .zero, watching: changes.fileDescriptors)
             }
-            if !paste.isEmpty { composeInsert(paste) }
-            if boardChanged {
-                let now = Date()
-                recheck = (now.addingTimeInterval(0.03), 0.03, now.addingTimeInterval(1))
-                await refreshIfChanged()
-            }
+            if !typed.isEmpty, let code = await send(.paste(typed)) { return await finish(code) }
+            if hinted, let code = await send(await changes.hinted(now: clock.now)) { return await finish(code) }
             if inputSeen { needsDraw = true } else { timer.cancel() }
         }
     }
 
-    /// Timers: the debounced search, the draft, the status message, the clock, the slow poll.
-    private func tick(now: Date) async {
-        if pendingSearch != nil, now >= lastSearch.addingTimeInterval(Self.searchInterval) {
+    /// The clock moved on: the state's timers, the board-change checks, the minute on screen.
+    private func tick() async -> Int32? {
+        let now = clock.now
+        let status = state.status
+        let due = state.handle(.tick(now))
+        if state.status != status { needsDraw = true }
+        if !due.isEmpty {
             if needsDraw { draw() }   // the typed text shows before the search runs
-            await runPendingSearch()
+            if due.contains(where: { if case .load = $0 { true } else { false } }) { timer.begin("search", at: searchStarted) }
+            if let code = await perform(due) { return code }
         }
-        if let due = draftDue, now >= due { saveDraft() }
-        if let status = state.status {
-            if statusShown?.serial != status.serial {
-                statusShown = (status.serial, now.addingTimeInterval(status.isError ? 8 : 4))
-            } else if let shown = statusShown, now >= shown.until {
-                state.clearStatus(serial: shown.serial)
-                statusShown = nil
-                needsDraw = true
-            }
-        } else {
-            statusShown = nil
-        }
+        if let code = await send(await changes.tick(now: now)) { return code }
         let minute = Int(now.timeIntervalSince1970 / 60)
         if minute != shownMinute {
             shownMinute = minute
             needsDraw = true
         }
-        if let pending = recheck, now >= pending.next {
-            let step = pending.step * 2
-            recheck = now.addingTimeInterval(step) <= pending.until ? (now.addingTimeInterval(step), step, pending.until) : nil
-            await refreshIfChanged()
-        }
-        if now >= nextPoll {
-            nextPoll = now.addingTimeInterval(watcher.fileDescriptor == nil ? WallRunner.fallbackPoll : WallRunner.slowPoll)
-            await refreshIfChanged()
-        }
+        return nil
     }
 
-    private func timeUntilNextWake(now: Date) -> Duration? {
-        var wake = [nextPoll, now.addingTimeInterval(ClockText.secondsToNextMinute(now))]
-        if pendingSearch != nil { wake.append(lastSearch.addingTimeInterval(Self.searchInterval)) }
-        if let draftDue { wake.append(draftDue) }
-        if let recheck { wake.append(recheck.next) }
-        if let statusShown { wake.append(statusShown.until) }
-        if let status = state.status, statusShown?.serial != status.serial { wake.append(now) }
-        let seconds = max(0, (wake.min() ?? now).timeIntervalSince(now))
+    private func timeUntilNextWake() -> Duration? {
+        let now = clock.now
+        let wake = [changes.nextWake, now.addingTimeInterval(ClockText.secondsToNextMinute(now)), state.nextWake ?? .distantFuture].min()!
+        let seconds = max(0, wake.timeIntervalSince(now))
         return .milliseconds(Int((seconds * 1000).rounded(.up)))
     }
+
+    // MARK: - Messages and effects
+
+    /// Messages in order, with the effects each asks for; an exit code when the program must end.
+    private func send(_ messages: [BoardMessage]) async -> Int32? {
+        for message in messages {
+            if let code = await send(message) { return code }
+        }
+        return nil
+    }
+
+    private func send(_ message: BoardMessage) async -> Int32? {
+        await perform(state.handle(message))
+    }
+
+    /// Runs effects in order; their answers go back through `handle`, and the effects those
+    /// ask for run too (a page that shows the selection is out of the window).
+    private func perform(_ effects: [BoardEffect]) async -> Int32? {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            var answers: [BoardMessage] = []
+            switch effect {
+            case .quit:
+                return exitRequested ?? 0
+            case .repaint:
+                session.repaintAll()
+            case .showWall:
+                answers = await showWall()
+                if let code = exitRequested { return code }
+            case .load, .loadStory, .loadDepartments, .loadManagers, .loadStats, .upvote, .unvote, .prepareMedal, .medal, .pin,
+                 .unpin, .hide, .unhide, .remove, .addManager, .removeManager, .openCompose, .readSettings, .beginVisit,
+                 .restoreDraft, .saveDraft, .discardDraft, .post, .edit:
+                answers = await self.effects.run(effect, total: state.total)
+            }
+            for answer in answers {
+                if case .settingsRead(let fresh, _) = answer { apply(settings: fresh) }
+                queue.append(contentsOf: state.handle(answer))
+            }
+        }
+        needsDraw = true
+        return nil
+    }
+
+    /// The board's settings were read again: its name, and its theme unless one was chosen.
+    private func apply(settings fresh: BoardSettings?) {
+        if let fresh { settings = fresh }
+        if options.theme == nil, settings.theme != theme.name, let chosen = try? themes.load(settings.theme) { theme = chosen }
+    }
+
+    /// `w`: the wall on this same terminal until `w`, `q` or Esc; then the board again.
+    private func showWall() async -> [BoardMessage] {
+        var problem: String?
+        do {
+            let wall = try await WallRunner.attach(
+                options: WallRunner.Options(location: options.location, kiosk: false, interval: nil, theme: options.theme, unlock: "quit"),
+                account: account, session: session)
+            if let code = await wall.runEmbedded() {
+                exitRequested = code   // a signal arrived while the wall was up: end as the board would
+                return []
+            }
+        } catch let error as SpotlightError {
+            problem = error.message
+        } catch {
+            problem = BoardWording.wallFailed("\(error)")
+        }
+        appliedTheme = ""
+        return [.wallClosed(problem: problem)]
+    }
+
+    // MARK: - Drawing and ending
 
     func draw() {
         needsDraw = false
@@ -229,56 +238,26 @@ final class BoardRunner {
             appliedTheme = theme.name
         }
         let isUTF8 = session.isUTF8
-        if let compose {
-            let frame = ComposeScreen.render(compose, isUTF8: isUTF8, width: width, height: height,
+        if let compose = state.compose {
+            let frame = ComposeScreen.render(compose.form, isUTF8: isUTF8, width: width, height: height,
                                              border: theme.border.glyphs, icons: theme.icons)
             session.draw(frame.grid, cursor: frame.cursor)
         } else {
             let context = BoardContext(boardName: settings.name, banner: theme.banner(unicode: isUTF8), border: theme.border.glyphs,
-                                       icons: theme.icons, isUTF8: isUTF8, now: Date(), timeZone: .current)
+                                       icons: theme.icons, isUTF8: isUTF8, now: clock.now, timeZone: state.timeZone)
             let frame = BoardScreen.render(state, context: context, width: width, height: height)
             session.draw(frame.grid, cursor: frame.cursor)
-            noteSeen()
+            effects.noteSeen(state.storiesOnScreen)
         }
         timer.frameDrawn()
     }
 
     /// Leaves the screen as it was found; a composed story is on disk first.
     func finish(_ code: Int32) async -> Int32 {
-        if compose?.isDirty == true { saveDraft() }
+        _ = await perform(state.handle(.closing))
         session.stop()
-        await endVisit()
+        await effects.endVisit()
         await link.close()
         return code
-    }
-
-    // MARK: - The board changing under us
-
-    /// Another process may have changed the board (or it went away, or came back).
-    func refreshIfChanged() async {
-        let hadProblem = link.problem
-        let changed = await link.refresh(watcher: watcher)
-        if link.problem != hadProblem {
-            if let problem = link.problem {
-                state.viewer.writeBlocked = problem
-                state.say(problem, isError: true)
-            } else {
-                state.viewer.writeBlocked = readOnlyReason
-                state.say("the board is back")
-            }
-            needsDraw = true
-        }
-        if changed { await reload() }
-    }
-
-    /// Re-reads what is on screen (after a change by anyone, this process included).
-    func reload() async {
-        if let store = link.store {
-            if let fresh = try? await store.settings() { settings = fresh }
-            if let manager = try? await store.isManager(account.login) { state.viewer.isManager = manager }
-            if options.theme == nil, settings.theme != theme.name, let chosen = try? themes.load(settings.theme) { theme = chosen }
-        }
-        await perform(state.refresh())
-        needsDraw = true
     }
 }

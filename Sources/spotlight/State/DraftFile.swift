@@ -15,11 +15,14 @@ struct DraftFile {
     let directory: String
     /// The draft file itself.
     let path: String
+    /// For the time a draft was saved and the name of a file set aside.
+    let clock: Clock
 
     /// Larger than any draft can be (every field at its byte limit): anything bigger is not ours.
     static let maximumBytes = 1 << 20
 
-    init(boardPath: String, environment: [String: String]) {
+    init(boardPath: String, environment: [String: String], clock: Clock = .system) {
+        self.clock = clock
         (self.boardPath, directory, path) = StateFile.location("draft", folder: "drafts", boardPath: boardPath, environment: environment)
     }
 
@@ -34,7 +37,7 @@ struct DraftFile {
 
     /// Replaces the saved draft with `draft` (for story `editing`, or a new story when nil).
     func save(_ draft: StoryDraft, editing: StoryID?) throws(SpotlightError) {
-        let stored = Stored(version: 1, board: boardPath, editing: editing, savedAt: Date(), draft: draft)
+        let stored = Stored(version: 1, board: boardPath, editing: editing, savedAt: clock.now, draft: draft)
         let data: Data
         do {
             let encoder = JSONEncoder()
@@ -77,7 +80,7 @@ struct DraftFile {
 
     /// Moves a file that is not a draft out of the way, keeping it for its owner.
     private func setAside() {
-        let base = path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
+        let base = path + ".corrupt-\(Int(clock.now.timeIntervalSince1970))"
         var target = base
         var n = 1
         while access(target, F_OK) == 0, n < 100 {   // never over an earlier one

@@ -37,7 +37,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let now = Date()
+            let now = Clock.system.now
             let snapshot = try await CLI.withBoard(board: board) { store async throws(SpotlightError) in try await store.wallSnapshot() }
             let chosen = try Themes.standard().loadOrBuiltIn(theme ?? snapshot.settings.theme, explicit: theme != nil)
             var state = WallState(settings: snapshot.settings, now: now)

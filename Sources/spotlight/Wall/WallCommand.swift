@@ -45,14 +45,15 @@ struct WallCommand: AsyncParsableCommand {
             return
         }
         let runner = try await WallRunner.start(options: WallRunner.Options(
-            location: location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock, stats: stats, bigType: !noBigType))
+            location: location, kiosk: kiosk, interval: interval, theme: theme, unlock: unlock, stats: stats, bigType: !noBigType,
+            clock: .system))
         let code = await runner.run()
         if code != 0 { throw ExitCode(code) }
     }
 
     /// Reads the period's stories, then plays them on the terminal.
     private func playReel(_ location: BoardLocation) async throws -> Int32 {
-        let period = try ReportPeriod.parse(since: since, until: until, now: Date(), timeZone: .current)
+        let period = try ReportPeriod.parse(since: since, until: until, now: Clock.system.now, timeZone: .current)
         let store = try await BoardStore.open(location.path, as: try Identity.current())
         let stories: [Story], settings: BoardSettings
         do {
@@ -68,7 +69,7 @@ struct WallCommand: AsyncParsableCommand {
         return try await MainActor.run {
             let session = try TerminalSession.start(options: TerminalOptions(commandName: "spotlight wall --reel", mouse: false))
             return ReelRunner(plan: plan, session: session, theme: chosen, boardName: settings.name,
-                              baseSeconds: interval ?? settings.rotationSeconds, bigType: !noBigType).run()
+                              baseSeconds: interval ?? settings.rotationSeconds, bigType: !noBigType, clock: .system).run()
         }
     }
 
