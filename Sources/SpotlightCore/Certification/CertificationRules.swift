@@ -85,6 +85,26 @@ public enum CertificationRules {
                              grantedBy: login, at: at, note: result.sentence)
     }
 
+    /// Only a manager adds a program; `existing` are the board's program names (unique by NameKey).
+    public static func checkAddProgram(
+        by actor: Account, isManager: Bool, _ program: CertProgram, existing: [String]
+    ) throws(SpotlightError) {
+        guard isManager else {
+            throw .permission("only a manager may add a certification program; \(actor.login) is not a manager of this board")
+        }
+        try CertLimits.check(program)
+        if let same = existing.first(where: { NameKey.key($0) == NameKey.key(program.name) }) {
+            throw .usage("the board already has a program named \(same)")
+        }
+    }
+
+    /// The answers to a sitting must answer every question, each with one of its answers.
+    public static func checkAnswers(_ answers: [Int], to attempt: QuizAttempt) throws(SpotlightError) {
+        guard answers.count == attempt.count else {
+            throw .usage("the quiz has \(Plural.count(attempt.count, "question")); \(Plural.count(answers.count, "answer")) came back")
+        }
+    }
+
     /// The answer key (`cert program show --answers`) is for managers only.
     public static func checkAnswerKey(by actor: Account, isManager: Bool) throws(SpotlightError) {
         guard isManager else {

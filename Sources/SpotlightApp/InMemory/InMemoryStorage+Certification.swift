@@ -1,0 +1,156 @@
+import Foundation
+import SpotlightCore
+import SpotlightStore
+
+/// The certification tables of the board file, in memory.
+struct CertificationRows {
+    struct Held {
+        var certification: Certification
+        var revokedBy: String?
+        var revokedAt: Date?
+    }
+
+    struct Attempt {
+        let id: Int
+        let login: String
+        /// Index into `programs`.
+        let program: Int
+        let seed: UInt64
+        let startedAt: Date
+        var result: QuizResult?
+    }
+
+    /// In the order added; a program's index is its id.
+    var programs: [CertProgram] = []
+    var held: [Held] = []
+    var attempts: [Attempt] = []
+}
+
+/// Certification as `BoardStore+Certification` does it: the same `CertificationRules` against
+/// facts read in the same step, an audit record with each change, the key kept here.
+extension InMemoryStorage {
+    func addProgram(_ program: CertProgram, as caller: Caller) throws(SpotlightError) -> CertProgram {
+        try requireWritable()
+        try CertificationRules.checkAddProgram(by: caller.account, isManager: try isManager(caller.account.login), program,
+                                               existing: rows.certification.programs.map(\.name))
+        rows.certification.programs.append(program)
+        audit("cert-program", story: nil, detail: "added certification program \(program.name)", by: caller)
+        committed(by: caller.handle)
+        return program
+    }
+
+    func programs() throws(SpotlightError) -> [CertProgram] {
+        try requireAvailable()
+        return rows.certification.programs.sorted { NameKey.key($0.name) < NameKey.key($1.name) }
+    }
+
+    func program(named name: String) throws(SpotlightError) -> CertProgram {
+        try rows.certification.programs[programIndex(named: name)]
+    }
+
+    func startQuiz(_ name: String, as caller: Caller) throws(SpotlightError) -> QuizSitting {
+        try requireWritable()
+        let index = try programIndex(named: name)
+        let program = rows.certification.programs[index]
+        let login = caller.account.login
+        let attempts = rows.certification.attempts.filter { $0.login == login && $0.program == index }.map(\.startedAt)
+        try CertificationRules.checkQuizStart(by: caller.account, program: program, held: held(by: login), attempts: attempts,
+                                              perDay: try settings().quizAttemptsPerDay, now: caller.now)
+        let seed = UInt64.random(in: .min ... .max)
+        let id = (rows.certification.attempts.map(\.id).max() ?? 0) + 1
+        rows.certification.attempts.append(.init(id: id, login: login, program: index, seed: seed,
+                                                 startedAt: Self.stored(caller.now)))
+        committed(by: caller.handle)
+        return QuizSitting(id: id, program: program.name, seed: seed, prompts: QuizAttempt(quiz: program.quiz, seed: seed).prompts,
+                           passingScore: program.quiz.passingScore)
+    }
+
+    func finishQuiz(_ id: Int, answers: [Int], as caller: Caller) throws(SpotlightError) -> QuizResult {
+        try requireWritable()
+        let login = caller.account.login
+        guard let at = rows.certification.attempts.firstIndex(where: { $0.id == id && $0.login == login }) else {
+            throw .notFound("you have no quiz attempt #\(id)")
+        }
+        let stored = rows.certification.attempts[at]
+        guard stored.result == nil else { throw .usage("quiz attempt #\(id) is already finished") }
+        let program = rows.certification.programs[stored.program]
+        var attempt = QuizAttempt(quiz: program.quiz, seed: stored.seed)
+        try CertificationRules.checkAnswers(answers, to: attempt)
+        for choice in answers { _ = try attempt.answer(choice) }
+        guard let result = attempt.result else { throw .runtime("quiz attempt #\(id) could not be graded") }
+        let earned = CertificationRules.certification(for: result, login: login, program: program, at: Self.stored(caller.now))
+        if earned != nil, held(by: login).contains(where: { $0.isOf(program.name) && $0.level == 1 }) {
+            throw .usage("you already hold \(program.describe(level: 1))")
+        }
+        rows.certification.attempts[at].result = result
+        if var earned {
+            earned.id = nextCertificationID()
+            rows.certification.held.append(.init(certification: earned))
+            audit("cert-pass", story: nil, detail: "passed the quiz of \(program.name): \(result.sentence)", by: caller)
+        }
+        committed(by: caller.handle)
+        return result
+    }
+
+    func grantCertification(to login: String, program name: String, level: Int, note: String, as caller: Caller)
+        throws(SpotlightError) -> Certification {
+        try requireWritable()
+        let program = try rows.certification.programs[programIndex(named: name)]
+        try CertificationRules.checkGrant(by: caller.account, isManager: try isManager(caller.account.login), to: login,
+                                          program: program, level: level, held: held(by: login), note: note)
+        let granted = Certification(id: nextCertificationID(), login: login, program: program.name, level: level,
+                                    source: .manager, grantedBy: caller.account.login, at: Self.stored(caller.now), note: note)
+        rows.certification.held.append(.init(certification: granted))
+        audit("cert-grant", story: nil, detail: "granted \(program.describe(level: level)) to \(login)", by: caller)
+        committed(by: caller.handle)
+        return granted
+    }
+
+    func revokeCertification(of login: String, program name: String, level: Int, as caller: Caller) throws(SpotlightError) {
+        try requireWritable()
+        let program = try rows.certification.programs[programIndex(named: name)]
+        let held = held(by: login)
+        guard let certification = held.first(where: { $0.isOf(program.name) && $0.level == level }),
+              let at = rows.certification.held.firstIndex(where: { $0.certification.id == certification.id }) else {
+            throw .notFound("\(login) does not hold \(program.describe(level: level))")
+        }
+        try CertificationRules.checkRevoke(by: caller.account, isManager: try isManager(caller.account.login), certification,
+                                           held: held, now: caller.now)
+        rows.certification.held[at].revokedBy = caller.account.login
+        rows.certification.held[at].revokedAt = Self.stored(caller.now)
+        audit("cert-revoke", story: nil, detail: "revoked \(program.describe(level: level)) of \(login)", by: caller)
+        committed(by: caller.handle)
+    }
+
+    func certifications(of login: String) throws(SpotlightError) -> [Certification] {
+        try requireAvailable()
+        return held(by: login)
+    }
+
+    func recentCertifications(since: Date, limit: Int) throws(SpotlightError) -> [Certification] {
+        try requireAvailable()
+        return Array(newestFirst(rows.certification.held.filter { $0.revokedAt == nil && $0.certification.at >= since }).prefix(limit))
+    }
+
+    // MARK: Helpers
+
+    private func held(by login: String) -> [Certification] {
+        newestFirst(rows.certification.held.filter { $0.revokedAt == nil && $0.certification.login == login })
+    }
+
+    private func newestFirst(_ held: [CertificationRows.Held]) -> [Certification] {
+        held.map(\.certification).sorted { ($0.at, $0.id) > ($1.at, $1.id) }
+    }
+
+    private func nextCertificationID() -> Int {
+        (rows.certification.held.map(\.certification.id).max() ?? 0) + 1
+    }
+
+    private func programIndex(named name: String) throws(SpotlightError) -> Int {
+        try requireAvailable()
+        guard let index = rows.certification.programs.firstIndex(where: { NameKey.key($0.name) == NameKey.key(name) }) else {
+            throw .notFound("no certification program named \(name) (see `spotlight cert program list`)")
+        }
+        return index
+    }
+}

@@ -1,0 +1,18 @@
+/// A quiz attempt as the board hands it to the person taking it (issue 16, phase 2): its id,
+/// the seed that fixed the shuffle, and the questions as shown, without the answer key. The
+/// board keeps the key; `finishQuiz` grades the answers there.
+public struct QuizSitting: Equatable, Sendable, Codable {
+    public var id: Int
+    public var program: String
+    public var seed: UInt64
+    public var prompts: [QuizPrompt]
+    public var passingScore: Int
+
+    public init(id: Int, program: String, seed: UInt64, prompts: [QuizPrompt], passingScore: Int) {
+        self.id = id
+        self.program = program
+        self.seed = seed
+        self.prompts = prompts
+        self.passingScore = passingScore
+    }
+}
