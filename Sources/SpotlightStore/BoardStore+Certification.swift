@@ -64,34 +64,78 @@ extension BoardStore {
     }
 
     /// Grades `answers` (the shown answer chosen, per question as asked) for the account's
-    /// unfinished attempt `id`; a pass records level 1 and its audit record.
+    /// unfinished attempt `id`; answers already given one by one (`answerQuiz`) cannot change.
+    /// A pass records level 1 and its audit record.
     public func finishQuiz(_ id: Int, answers: [Int]) async throws(SpotlightError) -> QuizResult {
         try await transaction { () async throws(SpotlightError) -> QuizResult in
-            let found = try await rows("""
-                SELECT program_id, seed, finished_at FROM quiz_attempts WHERE id = ? AND login = ?
-                """, [.integer(id), .text(account.login)])
-            guard let row = found.first, let programID = row.column("program_id")?.integer,
-                  let seed = row.column("seed")?.integer else {
-                throw .notFound("you have no quiz attempt #\(id)")
+            let open = try await openAttempt(id)
+            try CertificationRules.checkAnswers(answers, to: open.attempt)
+            guard Array(answers.prefix(open.attempt.position)) == open.attempt.chosen else {
+                throw .usage("quiz attempt #\(id) already has answers that differ; answers given cannot change")
             }
-            guard row.column("finished_at")?.integer == nil else { throw .usage("quiz attempt #\(id) is already finished") }
-            let program = try await storedProgram(id: programID)
-            var attempt = QuizAttempt(quiz: program.quiz, seed: UInt64(bitPattern: Int64(seed)))
-            try CertificationRules.checkAnswers(answers, to: attempt)
-            for choice in answers { _ = try attempt.answer(choice) }
-            guard let result = attempt.result else { throw .runtime("quiz attempt #\(id) could not be graded") }
-            let now = clock.now
-            try await execute("UPDATE quiz_attempts SET finished_at = ?, score = ?, passed = ? WHERE id = ?",
-                              [.integer(now.millis), .integer(result.score), .integer(result.passed ? 1 : 0), .integer(id)])
-            if let earned = CertificationRules.certification(for: result, login: account.login, program: program, at: now) {
-                let held = try await certifications(where: "c.login = ? AND c.program_id = ? AND c.level = 1",
-                                                    [.text(account.login), .integer(programID)])
-                guard held.isEmpty else { throw .usage("you already hold \(program.describe(level: 1))") }
-                try await insert(earned, programID: programID, source: .quiz)
-                try await audit("cert-pass", story: nil, detail: "passed the quiz of \(program.name): \(result.sentence)")
-            }
-            return result
+            var attempt = open.attempt
+            for choice in answers.dropFirst(attempt.position) { _ = try attempt.answer(choice) }
+            return try await settle(id, attempt, programID: open.programID, program: open.program)
         }
+    }
+
+    /// Grades one answer, the next of the account's unfinished attempt `id`, and keeps it: the
+    /// quiz screen shows the verdict (and the explanation) before the next question, and no
+    /// question is graded twice. The last answer finishes the attempt as `finishQuiz` does.
+    public func answerQuiz(_ id: Int, position: Int, choice: Int) async throws(SpotlightError) -> QuizVerdict {
+        try await transaction { () async throws(SpotlightError) -> QuizVerdict in
+            let open = try await openAttempt(id)
+            var attempt = open.attempt
+            guard position == attempt.position else {
+                throw .usage(position < attempt.position ? "question \(position + 1) of quiz attempt #\(id) is already answered"
+                                                         : "answer question \(attempt.position + 1) of quiz attempt #\(id) first")
+            }
+            let verdict = try attempt.answer(choice)
+            if attempt.isComplete {
+                _ = try await settle(id, attempt, programID: open.programID, program: open.program)
+            } else {
+                try await execute("UPDATE quiz_attempts SET answers = ? WHERE id = ?",
+                                  [.text(attempt.chosen.map(String.init).joined(separator: ",")), .integer(id)])
+            }
+            return verdict
+        }
+    }
+
+    /// The account's unfinished attempt `id`, replayed from its seed with the answers kept.
+    private func openAttempt(_ id: Int) async throws(SpotlightError) -> (attempt: QuizAttempt, programID: Int, program: CertProgram) {
+        let found = try await rows("""
+            SELECT program_id, seed, answers, finished_at FROM quiz_attempts WHERE id = ? AND login = ?
+            """, [.integer(id), .text(account.login)])
+        guard let row = found.first, let programID = row.column("program_id")?.integer,
+              let seed = row.column("seed")?.integer else {
+            throw .notFound("you have no quiz attempt #\(id)")
+        }
+        guard row.column("finished_at")?.integer == nil else { throw .usage("quiz attempt #\(id) is already finished") }
+        let program = try await storedProgram(id: programID)
+        var attempt = QuizAttempt(quiz: program.quiz, seed: UInt64(bitPattern: Int64(seed)))
+        for part in (row.column("answers")?.string ?? "").split(separator: ",") {
+            guard let choice = Int(part), !attempt.isComplete, (try? attempt.answer(choice)) != nil else {
+                throw .runtime("quiz attempt #\(id) on the board is damaged: run `spotlight doctor`")
+            }
+        }
+        return (attempt, programID, program)
+    }
+
+    /// Records a complete attempt's result; a pass earns level 1 (once).
+    private func settle(_ id: Int, _ attempt: QuizAttempt, programID: Int, program: CertProgram) async throws(SpotlightError) -> QuizResult {
+        guard let result = attempt.result else { throw .runtime("quiz attempt #\(id) could not be graded") }
+        let now = clock.now
+        try await execute("UPDATE quiz_attempts SET answers = ?, finished_at = ?, score = ?, passed = ? WHERE id = ?",
+                          [.text(attempt.chosen.map(String.init).joined(separator: ",")), .integer(now.millis),
+                           .integer(result.score), .integer(result.passed ? 1 : 0), .integer(id)])
+        if let earned = CertificationRules.certification(for: result, login: account.login, program: program, at: now) {
+            let held = try await certifications(where: "c.login = ? AND c.program_id = ? AND c.level = 1",
+                                                [.text(account.login), .integer(programID)])
+            guard held.isEmpty else { throw .usage("you already hold \(program.describe(level: 1))") }
+            try await insert(earned, programID: programID, source: .quiz)
+            try await audit("cert-pass", story: nil, detail: "passed the quiz of \(program.name): \(result.sentence)")
+        }
+        return result
     }
 
     // MARK: Granting and revoking

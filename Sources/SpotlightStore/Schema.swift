@@ -102,12 +102,14 @@ enum Schema {
         """,
         "CREATE UNIQUE INDEX certifications_held ON certifications(login, program_id, level) WHERE revoked_at IS NULL",
         "CREATE INDEX certifications_by_at ON certifications(at)",
-        // The seed replays exactly what was shown; score and passed stay NULL until the attempt
-        // is finished (a hang-up leaves them so, and the attempt still counts for the day).
+        // The seed replays exactly what was shown; `answers` are the shown answers chosen so far
+        // (comma-separated, one per question as asked), so each question is graded once; score
+        // and passed stay NULL until the attempt is finished (a hang-up leaves them so, and the
+        // attempt still counts for the day).
         """
         CREATE TABLE quiz_attempts(
             id INTEGER PRIMARY KEY, login TEXT NOT NULL, program_id INTEGER NOT NULL REFERENCES cert_programs(id),
-            seed INTEGER NOT NULL, started_at INTEGER NOT NULL,
+            seed INTEGER NOT NULL, started_at INTEGER NOT NULL, answers TEXT NOT NULL DEFAULT '',
             finished_at INTEGER, score INTEGER, passed INTEGER CHECK (passed IN (0, 1)))
         """,
         "CREATE INDEX quiz_attempts_by_login ON quiz_attempts(login, program_id, started_at)",

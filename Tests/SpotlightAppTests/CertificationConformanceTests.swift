@@ -172,6 +172,36 @@ import SpotlightStore
     }
 
     @Test(arguments: BoardKind.allCases)
+    func answersGradedOneByOneAreKeptAndTheLastFinishesTheAttempt(kind: BoardKind) async throws {
+        let board = try await kind.makeBoard()
+        let dana = try await board.open()
+        try await dana.addProgram(Self.program)
+        let john = try await board.open(as: P.john)
+        let sitting = try await john.startQuiz("Service Standards")
+        let right = Self.answers(sitting)
+        let wrong = Self.answers(sitting, wrongAt: [0])
+        let first = try await john.answerQuiz(sitting.id, position: 0, choice: wrong[0])
+        #expect(first == QuizVerdict(chosen: wrong[0], correct: right[0], explanation: nil) && !first.isRight)
+        await #expect(throws: SpotlightError.usage("question 1 of quiz attempt #\(sitting.id) is already answered")) {
+            _ = try await john.answerQuiz(sitting.id, position: 0, choice: right[0])
+        }
+        await #expect(throws: SpotlightError.usage("answer question 2 of quiz attempt #\(sitting.id) first")) {
+            _ = try await john.answerQuiz(sitting.id, position: 2, choice: right[2])
+        }
+        await #expect(throws: SpotlightError.usage("quiz attempt #\(sitting.id) already has answers that differ; answers given cannot change")) {
+            _ = try await john.finishQuiz(sitting.id, answers: right)
+        }
+        #expect(try await john.answerQuiz(sitting.id, position: 1, choice: right[1]).isRight)
+        #expect(try await john.certifications(of: "jpark").isEmpty)
+        #expect(try await john.answerQuiz(sitting.id, position: 2, choice: right[2]).isRight)
+        #expect(try await john.certifications(of: "jpark").map(\.note) == ["2 of 3 correct (2 needed to pass)"])
+        await #expect(throws: SpotlightError.usage("quiz attempt #\(sitting.id) is already finished")) {
+            _ = try await john.answerQuiz(sitting.id, position: 2, choice: right[2])
+        }
+        await dana.close(); await john.close()
+    }
+
+    @Test(arguments: BoardKind.allCases)
     func anotherHandleHearsACertification(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()

@@ -265,6 +265,10 @@ extension InMemoryBoard {
         try await storage.finishQuiz(attempt, answers: answers, as: caller)
     }
 
+    public func answerQuiz(_ attempt: Int, position: Int, choice: Int) async throws(SpotlightError) -> QuizVerdict {
+        try await storage.answerQuiz(attempt, position: position, choice: choice, as: caller)
+    }
+
     @discardableResult
     public func grantCertification(to login: String, program: String, level: Int, note: String) async throws(SpotlightError) -> Certification {
         try await storage.grantCertification(to: login, program: program, level: level, note: note, as: caller)

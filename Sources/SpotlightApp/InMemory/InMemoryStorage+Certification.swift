@@ -17,6 +17,8 @@ struct CertificationRows {
         let program: Int
         let seed: UInt64
         let startedAt: Date
+        /// The shown answers chosen so far, one per question as asked.
+        var chosen: [Int] = []
         var result: QuizResult?
     }
 
@@ -67,28 +69,65 @@ extension InMemoryStorage {
 
     func finishQuiz(_ id: Int, answers: [Int], as caller: Caller) throws(SpotlightError) -> QuizResult {
         try requireWritable()
-        let login = caller.account.login
-        guard let at = rows.certification.attempts.firstIndex(where: { $0.id == id && $0.login == login }) else {
+        let open = try openAttempt(id, as: caller)
+        try CertificationRules.checkAnswers(answers, to: open.attempt)
+        guard Array(answers.prefix(open.attempt.position)) == open.attempt.chosen else {
+            throw .usage("quiz attempt #\(id) already has answers that differ; answers given cannot change")
+        }
+        var attempt = open.attempt
+        for choice in answers.dropFirst(attempt.position) { _ = try attempt.answer(choice) }
+        let result = try settle(open.index, attempt, as: caller)
+        committed(by: caller.handle)
+        return result
+    }
+
+    func answerQuiz(_ id: Int, position: Int, choice: Int, as caller: Caller) throws(SpotlightError) -> QuizVerdict {
+        try requireWritable()
+        let open = try openAttempt(id, as: caller)
+        var attempt = open.attempt
+        guard position == attempt.position else {
+            throw .usage(position < attempt.position ? "question \(position + 1) of quiz attempt #\(id) is already answered"
+                                                     : "answer question \(attempt.position + 1) of quiz attempt #\(id) first")
+        }
+        let verdict = try attempt.answer(choice)
+        if attempt.isComplete {
+            _ = try settle(open.index, attempt, as: caller)
+        } else {
+            rows.certification.attempts[open.index].chosen = attempt.chosen
+        }
+        committed(by: caller.handle)
+        return verdict
+    }
+
+    private func openAttempt(_ id: Int, as caller: Caller) throws(SpotlightError) -> (index: Int, attempt: QuizAttempt) {
+        guard let index = rows.certification.attempts.firstIndex(where: { $0.id == id && $0.login == caller.account.login }) else {
             throw .notFound("you have no quiz attempt #\(id)")
         }
-        let stored = rows.certification.attempts[at]
+        let stored = rows.certification.attempts[index]
         guard stored.result == nil else { throw .usage("quiz attempt #\(id) is already finished") }
+        var attempt = QuizAttempt(quiz: rows.certification.programs[stored.program].quiz, seed: stored.seed)
+        for choice in stored.chosen { _ = try attempt.answer(choice) }
+        return (index, attempt)
+    }
+
+    /// Records a complete attempt's result; a pass earns level 1 (once). Checks before it
+    /// changes anything, as the store's transaction rolls back.
+    private func settle(_ index: Int, _ attempt: QuizAttempt, as caller: Caller) throws(SpotlightError) -> QuizResult {
+        let stored = rows.certification.attempts[index]
         let program = rows.certification.programs[stored.program]
-        var attempt = QuizAttempt(quiz: program.quiz, seed: stored.seed)
-        try CertificationRules.checkAnswers(answers, to: attempt)
-        for choice in answers { _ = try attempt.answer(choice) }
-        guard let result = attempt.result else { throw .runtime("quiz attempt #\(id) could not be graded") }
+        let login = caller.account.login
+        guard let result = attempt.result else { throw .runtime("quiz attempt #\(stored.id) could not be graded") }
         let earned = CertificationRules.certification(for: result, login: login, program: program, at: Self.stored(caller.now))
         if earned != nil, held(by: login).contains(where: { $0.isOf(program.name) && $0.level == 1 }) {
             throw .usage("you already hold \(program.describe(level: 1))")
         }
-        rows.certification.attempts[at].result = result
+        rows.certification.attempts[index].chosen = attempt.chosen
+        rows.certification.attempts[index].result = result
         if var earned {
             earned.id = nextCertificationID()
             rows.certification.held.append(.init(certification: earned))
             audit("cert-pass", story: nil, detail: "passed the quiz of \(program.name): \(result.sentence)", by: caller)
         }
-        committed(by: caller.handle)
         return result
     }
 

@@ -17,6 +17,10 @@ extension SQLiteBoard {
         try await connected().finishQuiz(attempt, answers: answers)
     }
 
+    public func answerQuiz(_ attempt: Int, position: Int, choice: Int) async throws(SpotlightError) -> QuizVerdict {
+        try await connected().answerQuiz(attempt, position: position, choice: choice)
+    }
+
     @discardableResult
     public func grantCertification(to login: String, program: String, level: Int, note: String) async throws(SpotlightError) -> Certification {
         try await connected().grantCertification(to: login, program: program, level: level, note: note)

@@ -117,6 +117,9 @@ public protocol BoardService: AnyObject, Sendable {
     func startQuiz(_ program: String) async throws(SpotlightError) -> QuizSitting
     /// Grades the shown answers chosen, per question as asked; a pass records level 1.
     func finishQuiz(_ attempt: Int, answers: [Int]) async throws(SpotlightError) -> QuizResult
+    /// Grades and keeps the answer to question `position` (the next one): its verdict, for the
+    /// quiz screen; the last answer finishes the attempt as `finishQuiz` does.
+    func answerQuiz(_ attempt: Int, position: Int, choice: Int) async throws(SpotlightError) -> QuizVerdict
     @discardableResult func grantCertification(to login: String, program: String, level: Int, note: String)
         async throws(SpotlightError) -> Certification
     func revokeCertification(of login: String, program: String, level: Int) async throws(SpotlightError)
