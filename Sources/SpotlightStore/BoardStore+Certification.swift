@@ -58,7 +58,7 @@ extension BoardStore {
                 throw Self.missingValue("INSERT INTO quiz_attempts … RETURNING id", found: nil, what: "the new attempt's id")
             }
             let attempt = QuizAttempt(quiz: program.quiz, seed: seed)
-            return QuizSitting(id: id, program: program.name, seed: seed, prompts: attempt.prompts,
+            return QuizSitting(id: id, program: program.name, levelTitle: program.level(1)?.title ?? "", seed: seed, prompts: attempt.prompts,
                                passingScore: program.quiz.passingScore)
         }
     }

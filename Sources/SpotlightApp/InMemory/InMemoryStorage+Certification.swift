@@ -63,7 +63,7 @@ extension InMemoryStorage {
         rows.certification.attempts.append(.init(id: id, login: login, program: index, seed: seed,
                                                  startedAt: Self.stored(caller.now)))
         committed(by: caller.handle)
-        return QuizSitting(id: id, program: program.name, seed: seed, prompts: QuizAttempt(quiz: program.quiz, seed: seed).prompts,
+        return QuizSitting(id: id, program: program.name, levelTitle: program.level(1)?.title ?? "", seed: seed, prompts: QuizAttempt(quiz: program.quiz, seed: seed).prompts,
                            passingScore: program.quiz.passingScore)
     }
 

@@ -4,13 +4,16 @@
 public struct QuizSitting: Equatable, Sendable, Codable {
     public var id: Int
     public var program: String
+    /// The title of level 1, which a pass earns ("Standards").
+    public var levelTitle: String
     public var seed: UInt64
     public var prompts: [QuizPrompt]
     public var passingScore: Int
 
-    public init(id: Int, program: String, seed: UInt64, prompts: [QuizPrompt], passingScore: Int) {
+    public init(id: Int, program: String, levelTitle: String, seed: UInt64, prompts: [QuizPrompt], passingScore: Int) {
         self.id = id
         self.program = program
+        self.levelTitle = levelTitle
         self.seed = seed
         self.prompts = prompts
         self.passingScore = passingScore

@@ -3,6 +3,8 @@ import Foundation
 import SpotlightApp
 import SpotlightCore
 import SpotlightStore
+import SpotlightTerminal
+import SpotlightUI
 
 /// `spotlight cert …` (issue 16): certification programs, the quiz that earns level 1, levels
 /// granted by managers, and the letter home. Every rule is the board's (`CertificationRules`,
@@ -20,7 +22,7 @@ struct CertCommand: AsyncParsableCommand {
               spotlight cert grant mlopez "Service Standards" 2 --note "Three fine cases"
               spotlight cert letter mlopez "Service Standards" 2 -o letter.html
             """,
-        subcommands: [CertProgramCommand.self, CertGrantCommand.self, CertRevokeCommand.self,
+        subcommands: [CertProgramCommand.self, CertQuizCommand.self, CertGrantCommand.self, CertRevokeCommand.self,
                       CertListCommand.self, CertLetterCommand.self])
 }
 
@@ -84,6 +86,54 @@ struct CertProgramCommand: AsyncParsableCommand {
             }
             CLI.say(CertText.describe(program, withAnswers: withAnswers))
         }
+    }
+}
+
+struct CertQuizCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz", abstract: "Take a program's level 1 quiz, full-screen; a pass records level 1 for you.",
+        discussion: """
+            One question per screen: 1–6 or ↑/↓ choose, Enter answers, Enter again for the next question; Esc twice \
+            leaves (the attempt then counts but is not scored). Questions and answers are shuffled for each attempt; \
+            the board limits attempts per day (setting quiz-attempts-per-day).
+            """)
+    @OptionGroup var boardOptions: BoardOptions
+    @Argument(help: "The program's name.") var program: String
+
+    func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, CLI.isTerminal else {
+            throw SpotlightError.usage("the quiz needs a terminal (run it in one, not through a pipe)")
+        }
+        let name = program
+        let outcome = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) -> CertQuizRunner.Outcome in
+            let theme = try Themes.standard().loadOrBuiltIn(try await board.settings().theme, explicit: false)
+            let sitting = try await board.startQuiz(name)
+            return try await Self.play(sitting, theme: theme) { position, choice async throws(SpotlightError) in
+                try await board.answerQuiz(sitting.id, position: position, choice: choice)
+            }
+        }
+        switch outcome {
+        case .finished(let result) where result.passed:
+            CLI.say("Passed: \(result.sentence). Level 1 of \(Sanitizer.singleLine(name)) is recorded for you.")
+        case .finished(let result):
+            CLI.say("Not passed: \(result.sentence). You can try again (see `spotlight cert program show`).")
+        case .left:
+            CLI.say("You left the quiz; this attempt was not scored.")
+        case .signal(let signal):
+            throw ExitCode(128 + signal)
+        }
+    }
+
+    @MainActor
+    static func play(_ sitting: QuizSitting, theme: Theme, grade: @escaping CertQuizRunner.Grader)
+        async throws(SpotlightError) -> CertQuizRunner.Outcome {
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.start(options: TerminalOptions(commandName: "spotlight cert quiz", mouse: false))
+        } catch {
+            throw .runtime("cannot start the quiz screen: \(error)")
+        }
+        return try await CertQuizRunner(sitting: sitting, session: session, theme: theme, grade: grade).run()
     }
 }
 

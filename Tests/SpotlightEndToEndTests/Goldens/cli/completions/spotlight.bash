@@ -782,13 +782,13 @@ _spotlight_cert() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    program|grant|revoke|list|letter)
+    program|quiz|grant|revoke|list|letter)
         # Offer subcommand argument completions
         "_spotlight_cert_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'program grant revoke list letter' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'program quiz grant revoke list letter' -- "${cur}"))
         ;;
     esac
 }
@@ -849,6 +849,21 @@ _spotlight_cert_program_list() {
 _spotlight_cert_program_show() {
     repeating_flags=()
     non_repeating_flags=(--answers --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board)
+    __spotlight_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert_quiz() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=(--board)
     __spotlight_offer_flags_options 1

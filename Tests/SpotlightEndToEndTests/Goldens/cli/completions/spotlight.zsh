@@ -586,6 +586,7 @@ _spotlight_cert() {
     command)
         local -ar subcommands=(
             'program:Add, list or show certification programs.'
+            'quiz:Take a program'\''s level 1 quiz, full-screen; a pass records level 1 for you.'
             'grant:Grant a level (2 and up) of a program to someone (managers only).'
             'revoke:Take back a level within 24 hours (managers only; a grant only by its granter).'
             'list:List someone'\''s certifications, or the board'\''s most recent ones.'
@@ -595,7 +596,7 @@ _spotlight_cert() {
         ;;
     arg)
         case "${words[1]}" in
-        program|grant|revoke|list|letter)
+        program|quiz|grant|revoke|list|letter)
             "_spotlight_cert_${words[1]}" && ret=0
             ;;
         esac
@@ -666,6 +667,19 @@ _spotlight_cert_program_show() {
         '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':name:'
         '--answers[Also show every question with its answers, the correct one marked (managers only).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert_quiz() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        ':program:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
