@@ -27,7 +27,8 @@ extension BoardStore {
 
     /// Every program, by name.
     public func programs() async throws(SpotlightError) -> [CertProgram] {
-        try await rows("SELECT CAST(program AS BLOB) AS program FROM cert_programs ORDER BY name_key")
+        try await requireCertificationTables()
+        return try await rows("SELECT CAST(program AS BLOB) AS program FROM cert_programs ORDER BY name_key")
             .map { row throws(SpotlightError) in try Self.decodeProgram(row) }
     }
 
@@ -180,12 +181,14 @@ extension BoardStore {
 
     /// The levels `login` holds (not revoked), newest first.
     public func certifications(of login: String) async throws(SpotlightError) -> [Certification] {
-        try await certifications(where: "c.login = ?", [.text(login)])
+        try await requireCertificationTables()
+        return try await certifications(where: "c.login = ?", [.text(login)])
     }
 
     /// Levels granted or earned at `since` or later (not revoked), newest first.
     public func recentCertifications(since: Date, limit: Int = 100) async throws(SpotlightError) -> [Certification] {
-        try await certifications(where: "c.at >= ?", [.integer(since.millis)], limit: limit)
+        try await requireCertificationTables()
+        return try await certifications(where: "c.at >= ?", [.integer(since.millis)], limit: limit)
     }
 
     // MARK: Helpers
@@ -219,7 +222,15 @@ extension BoardStore {
         return id
     }
 
+    /// A board of schema 1 gains the certification tables when someone who may write opens it;
+    /// until then a reader who may not (read-only) is told why, not "no such table".
+    private func requireCertificationTables() async throws(SpotlightError) {
+        guard isReadOnly, try await schemaVersion() < 2 else { return }
+        throw .runtime("the board \(path) was made by an older spotlight and has no certifications yet: it gains them the first time someone who may write to it runs spotlight")
+    }
+
     private func storedProgram(named name: String) async throws(SpotlightError) -> (id: Int, program: CertProgram) {
+        try await requireCertificationTables()
         let found = try await rows("SELECT id, CAST(program AS BLOB) AS program FROM cert_programs WHERE name_key = ?",
                                    [.text(NameKey.key(name))])
         guard let row = found.first, let id = row.column("id")?.integer else {

@@ -96,4 +96,22 @@ import Testing
         #expect(try P.run(["cert", "list", "nobody"], board: board).stdout.contains("level 2") == false)
         #expect(try P.sqlite(board, "SELECT action FROM audit WHERE action LIKE 'cert-%' ORDER BY id") == "cert-program\ncert-grant\ncert-revoke")
     }
+
+    /// A board of the previous schema that this account may only read cannot gain the tables:
+    /// `cert list` says why in one line; a writer's first run migrates it.
+    @Test func aReaderOfAnUnmigratedBoardIsToldWhy() throws {
+        let dir = P.scratch("certold")
+        chmod(dir, 0o755)
+        let board = dir + "/board.sqlite"
+        #expect(try P.run(["init"], board: board).status == 0)
+        _ = try P.sqlite(board, "DROP TABLE quiz_attempts; DROP TABLE certifications; DROP TABLE cert_programs; PRAGMA user_version = 1;")
+        chmod(board, 0o644)
+        let reader = try P.run(["cert", "list"], board: board, asNobody: true)
+        #expect(reader.status == 1, "\(reader.all)")
+        #expect(reader.stderr == "spotlight: the board \(board) was made by an older spotlight and has no certifications yet: it gains them the first time someone who may write to it runs spotlight\n")
+        #expect(try P.run(["list"], board: board, asNobody: true).status == 0, "stories still read")
+        let writer = try P.run(["cert", "list"], board: board)
+        #expect(writer.status == 0 && writer.stdout == "No certifications yet.\n", "\(writer.all)")
+        #expect(try P.sqlite(board, "PRAGMA user_version") == "2")
+    }
 }
