@@ -63,4 +63,31 @@ import SpotlightCore
         }
         await reader.close()
     }
+
+    /// doctor: a level written with sqlite3 (someone certifying themselves) has no audit
+    /// record; levels earned, granted and revoked through spotlight all have theirs.
+    @Test func aCertificationWrittenOutsideSpotlightIsFound() async throws {
+        let board = TempBoard()
+        let dana = try await board.open()
+        var program = Self.program
+        program.levels.append(CertLevel(number: 2, title: "Case Studies", requires: "Three cases"))
+        try await dana.addProgram(program)
+        let john = try await board.open(as: TempBoard.john)
+        let sitting = try await john.startQuiz("Service Standards")
+        let right = QuizAttempt(quiz: program.quiz, seed: sitting.seed).correctChoice(at: 0)
+        _ = try await john.finishQuiz(sitting.id, answers: [right])
+        try await dana.grantCertification(to: "jpark", program: "Service Standards", level: 2, note: "")
+        try await dana.revokeCertification(of: "jpark", program: "Service Standards", level: 2)
+        try await dana.grantCertification(to: "jpark", program: "Service Standards", level: 2, note: "again")
+        #expect(try await dana.outsideChanges().isEmpty)
+        await dana.close(); await john.close()
+        try board.sqlite3("INSERT INTO certifications(login, program_id, level, source, granted_by, at, note) VALUES ('mlopez', 1, 1, 'quiz', 'mlopez', 0, '')")
+        try board.sqlite3("INSERT INTO certifications(login, program_id, level, source, granted_by, at, note) VALUES ('mlopez', 1, 2, 'manager', 'dana', 1, '')")
+        let doctor = try await board.open()
+        #expect(try await doctor.outsideChanges() == [
+            "mlopez holds Service Standards, level 1 (Standards) with no record of passing its quiz",
+            "mlopez holds Service Standards, level 2 (Case Studies) with no record of it being granted",
+        ])
+        await doctor.close()
+    }
 }
