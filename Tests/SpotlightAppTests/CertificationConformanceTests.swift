@@ -201,6 +201,48 @@ import SpotlightStore
         await dana.close(); await john.close()
     }
 
+    /// A backup keeps who holds what: programs, held and revoked levels and attempts (finished
+    /// and not) survive export → import → export, and across the two kinds of board.
+    @Test(arguments: BoardKind.allCases)
+    func certificationsSurviveExportAndImport(kind: BoardKind) async throws {
+        let board = try await kind.makeBoard()
+        let dana = try await board.open()
+        #expect(try await dana.export().certification == nil)
+        try await dana.addProgram(Self.program)
+        let john = try await board.open(as: P.john)
+        let sitting = try await john.startQuiz("Service Standards")
+        _ = try await john.finishQuiz(sitting.id, answers: Self.answers(sitting))
+        try await dana.grantCertification(to: "jpark", program: "Service Standards", level: 2, note: "cases")
+        try await dana.revokeCertification(of: "jpark", program: "Service Standards", level: 2)
+        let mary = try await board.open(as: P.mary)
+        let open = try await mary.startQuiz("Service Standards")
+        _ = try await mary.answerQuiz(open.id, position: 0, choice: 1)
+        let exported = try await dana.export()
+        let records = try #require(exported.certification)
+        #expect(records.programs.map(\.program) == [Self.program])
+        #expect(records.certifications.map { [$0.login, "\($0.level)", $0.revokedBy ?? "-"] } == [["jpark", "1", "-"], ["jpark", "2", "dana"]])
+        #expect(records.attempts.map { [$0.login, $0.answers, $0.passed.map { "\($0)" } ?? "-"] }.last == ["mlopez", "1", "-"])
+        for target in BoardKind.allCases {
+            let copy = try await target.makeBoard()
+            let importer = try await copy.open()
+            try await importer.importBoard(exported)
+            #expect(try await importer.export() == exported, "\(kind) → \(target)")
+            #expect(try await importer.certifications(of: "jpark").map(\.level) == [1])
+            let maryAgain = try await copy.open(as: P.mary)
+            #expect(try await maryAgain.answerQuiz(open.id, position: 1, choice: 0).chosen == 0, "the attempt goes on where it was")
+            await importer.close(); await maryAgain.close()
+        }
+        var broken = exported
+        broken.certification?.certifications[0].programID = 9
+        let other = try await kind.makeBoard()
+        let importer = try await other.open()
+        await #expect(throws: SpotlightError.usage("import: certification #1 names a program or level that is not in the file")) {
+            try await importer.importBoard(broken)
+        }
+        #expect(try await importer.programs().isEmpty)
+        await dana.close(); await john.close(); await mary.close(); await importer.close()
+    }
+
     @Test(arguments: BoardKind.allCases)
     func anotherHandleHearsACertification(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()

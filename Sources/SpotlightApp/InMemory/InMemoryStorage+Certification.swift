@@ -20,12 +20,63 @@ struct CertificationRows {
         /// The shown answers chosen so far, one per question as asked.
         var chosen: [Int] = []
         var result: QuizResult?
+        var finishedAt: Date?
     }
 
-    /// In the order added; a program's index is its id.
+    /// In the order added; a program's id is its index + 1.
     var programs: [CertProgram] = []
+    /// Who added each program and when, by the same index.
+    var added: [(by: String, at: Date)] = []
     var held: [Held] = []
     var attempts: [Attempt] = []
+}
+
+/// Export and import, as the store's tables hold the rows. Program ids are positions here, so a
+/// file whose program ids are not 1, 2, 3… is renumbered (the store keeps them).
+extension CertificationRows {
+    func exported() -> BoardExport.CertificationRecords? {
+        func id(of name: String) -> Int { (programs.firstIndex { NameKey.key($0.name) == NameKey.key(name) } ?? -1) + 1 }
+        let records = BoardExport.CertificationRecords(
+            programs: programs.indices.map {
+                BoardExport.ProgramRecord(id: $0 + 1, program: programs[$0], addedBy: added[$0].by, addedAt: added[$0].at.millis)
+            },
+            certifications: held.sorted { $0.certification.id < $1.certification.id }.map {
+                let c = $0.certification
+                return BoardExport.HeldRecord(id: c.id, login: c.login, programID: id(of: c.program), level: c.level,
+                                              source: c.source.rawValue, grantedBy: c.grantedBy, at: c.at.millis, note: c.note,
+                                              revokedBy: $0.revokedBy, revokedAt: $0.revokedAt?.millis)
+            },
+            attempts: attempts.sorted { $0.id < $1.id }.map {
+                BoardExport.AttemptRecord(id: $0.id, login: $0.login, programID: $0.program + 1, seed: Int(Int64(bitPattern: $0.seed)),
+                                          startedAt: $0.startedAt.millis, answers: $0.chosen.map(String.init).joined(separator: ","),
+                                          finishedAt: $0.finishedAt?.millis, score: $0.result?.score, passed: $0.result?.passed)
+            })
+        return records.isEmpty ? nil : records
+    }
+
+    /// From an export already checked by `validateForImport`.
+    init(imported records: BoardExport.CertificationRecords?) {
+        guard let records else { return }
+        let ordered = records.programs.sorted { $0.id < $1.id }
+        let index = Dictionary(ordered.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        programs = ordered.map(\.program)
+        added = ordered.map { ($0.addedBy, InMemoryStorage.date($0.addedAt)) }
+        held = records.certifications.compactMap { c in
+            guard let at = index[c.programID] else { return nil }
+            return Held(certification: Certification(id: c.id, login: c.login, program: programs[at].name, level: c.level,
+                                                     source: Certification.Source(rawValue: c.source) ?? .manager,
+                                                     grantedBy: c.grantedBy, at: InMemoryStorage.date(c.at), note: c.note),
+                        revokedBy: c.revokedBy, revokedAt: c.revokedAt.map(InMemoryStorage.date))
+        }
+        attempts = records.attempts.compactMap { a in
+            guard let at = index[a.programID] else { return nil }
+            let quiz = programs[at].quiz
+            let result = a.score.map { QuizResult(score: $0, total: quiz.questions.count, passingScore: quiz.passingScore) }
+            return Attempt(id: a.id, login: a.login, program: at, seed: UInt64(bitPattern: Int64(a.seed)),
+                           startedAt: InMemoryStorage.date(a.startedAt), chosen: a.answers.split(separator: ",").compactMap { Int($0) },
+                           result: result, finishedAt: a.finishedAt.map(InMemoryStorage.date))
+        }
+    }
 }
 
 /// Certification as `BoardStore+Certification` does it: the same `CertificationRules` against
@@ -36,6 +87,7 @@ extension InMemoryStorage {
         try CertificationRules.checkAddProgram(by: caller.account, isManager: try isManager(caller.account.login), program,
                                                existing: rows.certification.programs.map(\.name))
         rows.certification.programs.append(program)
+        rows.certification.added.append((caller.account.login, Self.stored(caller.now)))
         audit("cert-program", story: nil, detail: "added certification program \(program.name)", by: caller)
         committed(by: caller.handle)
         return program
@@ -123,6 +175,7 @@ extension InMemoryStorage {
         }
         rows.certification.attempts[index].chosen = attempt.chosen
         rows.certification.attempts[index].result = result
+        rows.certification.attempts[index].finishedAt = Self.stored(caller.now)
         if var earned {
             earned.id = nextCertificationID()
             rows.certification.held.append(.init(certification: earned))
