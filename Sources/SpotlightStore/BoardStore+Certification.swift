@@ -50,8 +50,9 @@ extension BoardStore {
             let attempts = try await rows("SELECT started_at FROM quiz_attempts WHERE login = ? AND program_id = ?",
                                           [.text(account.login), .integer(programID)])
                 .map { Date(millis: $0.column("started_at")?.integer ?? 0) }
+            let perDay = try await settings().quizAttemptsPerDay
             try CertificationRules.checkQuizStart(by: account, program: program, held: held, attempts: attempts,
-                                                  perDay: try await settings().quizAttemptsPerDay, now: now)
+                                                  perDay: perDay, now: now)
             let inserted = try await rows("""
                 INSERT INTO quiz_attempts(login, program_id, seed, started_at) VALUES (?, ?, ?, ?) RETURNING id
                 """, [.text(account.login), .integer(programID), .integer(Int(Int64(bitPattern: seed))), .integer(now.millis)])
@@ -60,7 +61,8 @@ extension BoardStore {
             }
             let attempt = QuizAttempt(quiz: program.quiz, seed: seed)
             return QuizSitting(id: id, program: program.name, levelTitle: program.level(1)?.title ?? "", seed: seed, prompts: attempt.prompts,
-                               passingScore: program.quiz.passingScore)
+                               passingScore: program.quiz.passingScore,
+                               attemptsLeft: CertificationRules.attemptsLeft(after: attempts, perDay: perDay, now: now))
         }
     }
 

@@ -55,14 +55,7 @@ import Testing
         try #require(key.count == 9, "the key read: \(key)")
         let tmux = try Self.quiz(board)
         defer { tmux.kill() }
-        for position in 1...9 {
-            let screen = try tmux.waitFor("question \(position)") { $0.contains("\(position) of 9 questions") && $0.contains("Enter answer") }
-            let asked = try #require(key.first { screen.contains(String($0.question.prefix(24))) }, "no known question on:\n\(screen)")
-            let number = try #require(Self.number(of: asked.answer, on: screen), "the right answer is not on:\n\(screen)")
-            try tmux.send(number, "Enter")
-            try tmux.waitFor("the verdict on question \(position)") { $0.contains("Correct") }
-            try tmux.send("Enter")
-        }
+        try Self.answerAll(tmux, key: key, right: true)
         try tmux.waitFor("the result") { $0.contains("Passed") }
         #expect(try P.sqlite(board, "SELECT level, source, note FROM certifications") == "1|quiz|9 of 9 correct (7 needed to pass)")
         try tmux.send("Enter")
@@ -74,6 +67,33 @@ import Testing
         #expect(try P.sqlite(board, "SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "cert-pass")
         let again = try P.run(["cert", "quiz", "Service Standards"], board: board)
         #expect(again.status == 2, "the quiz needs a terminal: \(again.stderr)")
+    }
+
+    /// Answers the nine questions by keys: each the right answer, or (right: false) another one.
+    static func answerAll(_ tmux: Tmux, key: [(question: String, answer: String)], right: Bool) throws {
+        for position in 1...9 {
+            let screen = try tmux.waitFor("question \(position)") { $0.contains("\(position) of 9 questions") && $0.contains("Enter answer") }
+            let asked = try #require(key.first { screen.contains(String($0.question.prefix(24))) }, "no known question on:\n\(screen)")
+            let number = try #require(Self.number(of: asked.answer, on: screen), "the right answer is not on:\n\(screen)")
+            try tmux.send(right ? number : (number == "1" ? "2" : "1"), "Enter")
+            try tmux.waitFor("the verdict on question \(position)") { $0.contains(right ? "Correct" : "Not quite") }
+            try tmux.send("Enter")
+        }
+    }
+
+    @Test func aFailedAttemptRecordsNothingAndSaysWhatIsLeft() throws {
+        let (_, board) = try Self.newBoard("certfail")
+        let key = try Self.answerKey(board)
+        try #require(key.count == 9, "the key read: \(key)")
+        let tmux = try Self.quiz(board)
+        defer { tmux.kill() }
+        try Self.answerAll(tmux, key: key, right: false)
+        let result = try tmux.waitFor("the result") { $0.contains("Not passed") }
+        #expect(result.contains("2 attempts left today."), "\(result)")
+        try tmux.send("Enter")
+        #expect(try tmux.waitForExitStatus() == 0)
+        #expect(try P.sqlite(board, "SELECT count(*), sum(passed), sum(score) FROM quiz_attempts") == "1|0|0")
+        #expect(try P.run(["cert", "list"], board: board).stdout == "No certifications yet.\n")
     }
 
     @Test func aHangUpHalfwayRecordsNothing() throws {

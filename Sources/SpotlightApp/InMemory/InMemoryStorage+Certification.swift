@@ -108,15 +108,17 @@ extension InMemoryStorage {
         let program = rows.certification.programs[index]
         let login = caller.account.login
         let attempts = rows.certification.attempts.filter { $0.login == login && $0.program == index }.map(\.startedAt)
+        let perDay = try settings().quizAttemptsPerDay
         try CertificationRules.checkQuizStart(by: caller.account, program: program, held: held(by: login), attempts: attempts,
-                                              perDay: try settings().quizAttemptsPerDay, now: caller.now)
+                                              perDay: perDay, now: caller.now)
         let seed = UInt64.random(in: .min ... .max)
         let id = (rows.certification.attempts.map(\.id).max() ?? 0) + 1
         rows.certification.attempts.append(.init(id: id, login: login, program: index, seed: seed,
                                                  startedAt: Self.stored(caller.now)))
         committed(by: caller.handle)
         return QuizSitting(id: id, program: program.name, levelTitle: program.level(1)?.title ?? "", seed: seed, prompts: QuizAttempt(quiz: program.quiz, seed: seed).prompts,
-                           passingScore: program.quiz.passingScore)
+                           passingScore: program.quiz.passingScore,
+                           attemptsLeft: CertificationRules.attemptsLeft(after: attempts, perDay: perDay, now: caller.now))
     }
 
     func finishQuiz(_ id: Int, answers: [Int], as caller: Caller) throws(SpotlightError) -> QuizResult {

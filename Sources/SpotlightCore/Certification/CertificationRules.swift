@@ -76,6 +76,12 @@ public enum CertificationRules {
         throw .permission("you have used \(Plural.count(recent.count, "quiz attempt")) in the last 24 hours (the limit is \(perDay)); try again in \(waitText(wait))")
     }
 
+    /// Attempts left in the 24 hours after one started `now`, counting it (never below 0).
+    public static func attemptsLeft(after attempts: [Date], perDay: Int, now: Date) -> Int {
+        let recent = attempts.filter { now.timeIntervalSince($0) < attemptWindow && $0 <= now }.count
+        return max(0, perDay - recent - 1)
+    }
+
     /// A finished attempt: the level-1 certification it earns, or nil when it did not pass.
     public static func certification(
         for result: QuizResult, login: String, program: CertProgram, at: Date

@@ -9,13 +9,17 @@ public struct QuizSitting: Equatable, Sendable, Codable {
     public var seed: UInt64
     public var prompts: [QuizPrompt]
     public var passingScore: Int
+    /// Attempts still allowed in the 24 hours after this one started (for the result screen).
+    public var attemptsLeft: Int?
 
-    public init(id: Int, program: String, levelTitle: String, seed: UInt64, prompts: [QuizPrompt], passingScore: Int) {
+    public init(id: Int, program: String, levelTitle: String, seed: UInt64, prompts: [QuizPrompt], passingScore: Int,
+                attemptsLeft: Int? = nil) {
         self.id = id
         self.program = program
         self.levelTitle = levelTitle
         self.seed = seed
         self.prompts = prompts
         self.passingScore = passingScore
+        self.attemptsLeft = attemptsLeft
     }
 }

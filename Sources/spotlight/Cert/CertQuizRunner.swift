@@ -31,7 +31,7 @@ final class CertQuizRunner {
         self.theme = theme
         self.grade = grade
         self.state = QuizState(programName: sitting.program, levelTitle: sitting.levelTitle, prompts: sitting.prompts,
-                               passingScore: sitting.passingScore)
+                               passingScore: sitting.passingScore, attemptsLeft: sitting.attemptsLeft)
     }
 
     /// Plays the sitting; the terminal is restored whatever happens.
