@@ -101,9 +101,7 @@ struct CertQuizCommand: AsyncParsableCommand {
     @Argument(help: "The program's name.") var program: String
 
     func run() async throws {
-        guard isatty(STDIN_FILENO) == 1, CLI.isTerminal else {
-            throw SpotlightError.usage("the quiz needs a terminal (run it in one, not through a pipe)")
-        }
+        try Self.requireTerminal()
         let name = program
         let outcome = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) -> CertQuizRunner.Outcome in
             let theme = try Themes.standard().loadOrBuiltIn(try await board.settings().theme, explicit: false)
@@ -121,6 +119,14 @@ struct CertQuizCommand: AsyncParsableCommand {
             CLI.say("You left the quiz; this attempt was not scored.")
         case .signal(let signal):
             throw ExitCode(128 + signal)
+        }
+    }
+
+    /// Synchronous and outside `run`, like `managers add`'s account check (the release compiler
+    /// once crashed splitting `run`'s coroutine at a throw before its first await).
+    static func requireTerminal() throws(SpotlightError) {
+        guard isatty(STDIN_FILENO) == 1, CLI.isTerminal else {
+            throw .usage("the quiz needs a terminal (run it in one, not through a pipe)")
         }
     }
 
