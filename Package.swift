@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "SpotlightTerminal", dependencies: ["CNcursesw", "CSignalGuard", "SpotlightUI"], swiftSettings: strict),
         // One application core for every front end (issue 12, DESIGN §12): `BoardService` and its
         // implementations, the effect runner; no terminal.
-        .target(name: "SpotlightApp", dependencies: ["SpotlightCore", "SpotlightStore", "SpotlightUI"], swiftSettings: strict),
+        .target(name: "SpotlightApp", dependencies: ["SpotlightCore", "SpotlightStore", "SpotlightUI", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strict),
         .executableTarget(
             name: "spotlight",
             dependencies: [
@@ -58,7 +58,7 @@ let package = Package(
         ),
         // Prints full-frame render figures (DESIGN §11); never a timed test.
         .executableTarget(name: "render-bench", dependencies: ["SpotlightUI"], path: "Benchmarks/RenderBench", swiftSettings: strict),
-        .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore"], swiftSettings: strict),
+        .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore", "SpotlightTestSupport"], exclude: ["CertificationGoldens"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         // The conformance suite: the same behaviour tests against every BoardService.
         .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp", "SpotlightTestSupport"], swiftSettings: strict),

@@ -3,13 +3,14 @@ import SpotlightCore
 /// Public initialisers, so every `BoardService` (not only the store) can export a board.
 extension BoardExport {
     public init(settings: [String: String], managers: [ManagerRecord], stories: [StoryRecord], votes: [VoteRecord],
-                medallions: [MedallionRecord], audit: [AuditRecord]) {
+                medallions: [MedallionRecord], audit: [AuditRecord], certification: CertificationRecords? = nil) {
         self.settings = settings
         self.managers = managers
         self.stories = stories
         self.votes = votes
         self.medallions = medallions
         self.audit = audit
+        self.certification = certification.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

@@ -79,6 +79,9 @@ public struct BoardExport: Codable, Equatable, Sendable {
     public var votes: [VoteRecord]
     public var medallions: [MedallionRecord]
     public var audit: [AuditRecord]
+    /// Programs, levels held and quiz attempts (issue 16); absent when the board has none, so
+    /// an export of a board without them reads as before.
+    public var certification: CertificationRecords?
 
     public func encoded() throws(SpotlightError) -> String {
         let encoder = JSONEncoder()

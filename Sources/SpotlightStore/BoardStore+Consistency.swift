@@ -13,6 +13,7 @@ extension BoardStore {
         found += try await counterDifferences()
         found += try await managerDifferences()
         found += try await storyDifferences()
+        found += try await certificationDifferences()
         return found
     }
 

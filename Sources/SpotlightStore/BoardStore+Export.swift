@@ -38,7 +38,7 @@ extension BoardStore {
             BoardExport.AuditRecord(id: $0.id, at: $0.at.millis, actor: $0.actor, action: $0.action, storyID: $0.storyID, detail: $0.detail)
         }
         return BoardExport(settings: settingsMap, managers: managers, stories: stories, votes: votes,
-                           medallions: medallions, audit: audit)
+                           medallions: medallions, audit: audit, certification: try await exportCertification())
     }
 
     /// Restores an export into this board, which must hold no stories yet. The result is a copy
@@ -85,6 +85,7 @@ extension BoardStore {
                 try await execute("INSERT INTO medallions(id, story_id, giver, hero, given_at, year) VALUES (?, ?, ?, ?, ?, ?)",
                                   [.integer(m.id), .integer(m.storyID), .text(m.giver), .text(m.hero), .integer(m.givenAt), .integer(m.year)])
             }
+            try await importCertification(data.certification)
             try await execute("DELETE FROM audit")
             for a in data.audit {
                 try await execute("INSERT INTO audit(id, at, actor, action, story_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
@@ -111,5 +112,6 @@ extension BoardExport {
         }
         for v in votes where !ids.contains(v.storyID) { throw .usage("import: a vote names story #\(v.storyID), which is not in the file") }
         for m in medallions where !ids.contains(m.storyID) { throw .usage("import: a medallion names story #\(m.storyID), which is not in the file") }
+        try validateCertificationForImport()
     }
 }

@@ -7,7 +7,7 @@ enum Schema {
     static var currentVersion: Int { migrations.count }
 
     /// migrations[n] takes a board from version n to n + 1. Never edit a shipped entry; append.
-    static let migrations: [[String]] = [version1]
+    static let migrations: [[String]] = [version1, version2]
 
     private static let version1 = [
         """
@@ -79,5 +79,39 @@ enum Schema {
             INSERT INTO stories_fts(rowid, title, body, hero, tags) VALUES (new.id, new.title, new.body, new.hero, new.tags);
         END
         """,
+    ]
+
+    /// Certification (issue 16): programs, the levels people hold, and quiz attempts.
+    private static let version2 = [
+        // The program as its file gave it (JSON of `CertProgram`); unique by the NameKey of its
+        // name, so "Service Standards" and "service  standards" cannot both exist.
+        """
+        CREATE TABLE cert_programs(
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, program TEXT NOT NULL,
+            added_by TEXT NOT NULL, added_at INTEGER NOT NULL)
+        """,
+        // A revoked certification keeps its row (who revoked it and when) for the audit trail;
+        // only one unrevoked row per person, program and level.
+        """
+        CREATE TABLE certifications(
+            id INTEGER PRIMARY KEY, login TEXT NOT NULL, program_id INTEGER NOT NULL REFERENCES cert_programs(id),
+            level INTEGER NOT NULL CHECK (level >= 1),
+            source TEXT NOT NULL CHECK (source IN ('quiz', 'manager')),
+            granted_by TEXT NOT NULL, at INTEGER NOT NULL, note TEXT NOT NULL,
+            revoked_by TEXT, revoked_at INTEGER)
+        """,
+        "CREATE UNIQUE INDEX certifications_held ON certifications(login, program_id, level) WHERE revoked_at IS NULL",
+        "CREATE INDEX certifications_by_at ON certifications(at)",
+        // The seed replays exactly what was shown; `answers` are the shown answers chosen so far
+        // (comma-separated, one per question as asked), so each question is graded once; score
+        // and passed stay NULL until the attempt is finished (a hang-up leaves them so, and the
+        // attempt still counts for the day).
+        """
+        CREATE TABLE quiz_attempts(
+            id INTEGER PRIMARY KEY, login TEXT NOT NULL, program_id INTEGER NOT NULL REFERENCES cert_programs(id),
+            seed INTEGER NOT NULL, started_at INTEGER NOT NULL, answers TEXT NOT NULL DEFAULT '',
+            finished_at INTEGER, score INTEGER, passed INTEGER CHECK (passed IN (0, 1)))
+        """,
+        "CREATE INDEX quiz_attempts_by_login ON quiz_attempts(login, program_id, started_at)",
     ]
 }

@@ -30,6 +30,7 @@ struct Spotlight: AsyncParsableCommand {
             NewsletterCommand.self,
             StatsCommand.self,
             NewsCommand.self,
+            CertCommand.self,
         ],
         defaultSubcommand: BoardCommand.self
     )

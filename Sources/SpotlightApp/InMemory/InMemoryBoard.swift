@@ -241,3 +241,50 @@ public actor InMemoryBoard: BoardService {
     /// Nothing outside spotlight can edit memory.
     public func outsideChanges() async throws(SpotlightError) -> [String] { _ = try await settings(); return [] }
 }
+
+// MARK: Certification
+
+extension InMemoryBoard {
+    @discardableResult
+    public func addProgram(_ program: CertProgram) async throws(SpotlightError) -> CertProgram {
+        try await storage.addProgram(program, as: caller)
+    }
+
+    public func programs() async throws(SpotlightError) -> [CertProgram] { _ = try caller; return try await storage.programs() }
+
+    public func program(named name: String) async throws(SpotlightError) -> CertProgram {
+        _ = try caller
+        return try await storage.program(named: name)
+    }
+
+    public func startQuiz(_ program: String) async throws(SpotlightError) -> QuizSitting {
+        try await storage.startQuiz(program, as: caller)
+    }
+
+    public func finishQuiz(_ attempt: Int, answers: [Int]) async throws(SpotlightError) -> QuizResult {
+        try await storage.finishQuiz(attempt, answers: answers, as: caller)
+    }
+
+    public func answerQuiz(_ attempt: Int, position: Int, choice: Int) async throws(SpotlightError) -> QuizVerdict {
+        try await storage.answerQuiz(attempt, position: position, choice: choice, as: caller)
+    }
+
+    @discardableResult
+    public func grantCertification(to login: String, program: String, level: Int, note: String) async throws(SpotlightError) -> Certification {
+        try await storage.grantCertification(to: login, program: program, level: level, note: note, as: caller)
+    }
+
+    public func revokeCertification(of login: String, program: String, level: Int) async throws(SpotlightError) {
+        try await storage.revokeCertification(of: login, program: program, level: level, as: caller)
+    }
+
+    public func certifications(of login: String) async throws(SpotlightError) -> [Certification] {
+        _ = try caller
+        return try await storage.certifications(of: login)
+    }
+
+    public func recentCertifications(since: Date, limit: Int) async throws(SpotlightError) -> [Certification] {
+        _ = try caller
+        return try await storage.recentCertifications(since: since, limit: limit)
+    }
+}

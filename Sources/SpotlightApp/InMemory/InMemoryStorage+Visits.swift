@@ -161,7 +161,8 @@ extension InMemoryStorage {
             stories: allStories.map(BoardExport.StoryRecord.init),
             votes: rows.votes.sorted { $0.storyID != $1.storyID ? $0.storyID < $1.storyID : Self.binaryOrder($0.voter, $1.voter) },
             medallions: rows.medallions.sorted { $0.id < $1.id }.map(BoardExport.MedallionRecord.init),
-            audit: rows.audit.sorted { $0.id < $1.id }.map(BoardExport.AuditRecord.init))
+            audit: rows.audit.sorted { $0.id < $1.id }.map(BoardExport.AuditRecord.init),
+            certification: rows.certification.exported())
     }
 
     func importBoard(_ data: BoardExport, as caller: Caller) throws(SpotlightError) {
@@ -191,6 +192,7 @@ extension InMemoryStorage {
                     s.pinnedAt.map { Pin(pinnedBy: by, pinnedAt: Self.date($0), until: s.pinUntil.map(Self.date), note: s.pinNote) }
                 })
         }
+        imported.certification = CertificationRows(imported: data.certification)
         rows = imported
         for id in rows.stories.keys { recount(id) }
         committed(by: caller.handle)

@@ -18,6 +18,8 @@ public actor InMemoryStorage {
         var votes: [BoardExport.VoteRecord] = []
         var medallions: [Medallion] = []
         var audit: [AuditEvent] = []
+        /// Programs, held levels and quiz attempts (`InMemoryStorage+Certification`).
+        var certification = CertificationRows()
     }
 
     /// Who is acting, and when (the handle's clock, read once per operation).

@@ -100,6 +100,27 @@ public protocol BoardService: BoardReports, AnyObject {
     func schemaVersion() async throws(SpotlightError) -> Int
     /// Differences from what spotlight itself would have written, one line each.
     func outsideChanges() async throws(SpotlightError) -> [String]
+
+    // MARK: Certification (issue 16; rules in CertificationRules, the answer key stays inside)
+
+    @discardableResult func addProgram(_ program: CertProgram) async throws(SpotlightError) -> CertProgram
+    func programs() async throws(SpotlightError) -> [CertProgram]
+    /// The program called `name`, compared by `NameKey`; not found otherwise.
+    func program(named name: String) async throws(SpotlightError) -> CertProgram
+    /// Starts (and counts) a quiz attempt: prompts and seed, never the key.
+    func startQuiz(_ program: String) async throws(SpotlightError) -> QuizSitting
+    /// Grades the shown answers chosen, per question as asked; a pass records level 1.
+    func finishQuiz(_ attempt: Int, answers: [Int]) async throws(SpotlightError) -> QuizResult
+    /// Grades and keeps the answer to question `position` (the next one): its verdict, for the
+    /// quiz screen; the last answer finishes the attempt as `finishQuiz` does.
+    func answerQuiz(_ attempt: Int, position: Int, choice: Int) async throws(SpotlightError) -> QuizVerdict
+    @discardableResult func grantCertification(to login: String, program: String, level: Int, note: String)
+        async throws(SpotlightError) -> Certification
+    func revokeCertification(of login: String, program: String, level: Int) async throws(SpotlightError)
+    /// Held (unrevoked) levels of `login`, newest first.
+    func certifications(of login: String) async throws(SpotlightError) -> [Certification]
+    /// Held levels earned or granted at `since` or later, newest first.
+    func recentCertifications(since: Date, limit: Int) async throws(SpotlightError) -> [Certification]
 }
 
 /// The defaults `BoardStore` callers use today.

@@ -21,6 +21,8 @@ public struct BoardSettings: Equatable, Sendable, Codable {
     public var maxLivePins: Int = 3
     /// The longest a pin may last, in days: a pin never outlives the manager's intent for years.
     public var maxPinDays: Int = 90
+    /// Certification quiz attempts one person may start in 24 hours (issue 16).
+    public var quizAttemptsPerDay: Int = CertLimits.defaultAttemptsPerDay
 
     public init() {}
 
@@ -34,6 +36,7 @@ public struct BoardSettings: Equatable, Sendable, Codable {
     public static let keys = [
         "name", "rotation-seconds", "theme", "pin-share", "medallions-per-year",
         "service-week-start", "voting-mode", "max-live-pins", "max-pin-days",
+        "quiz-attempts-per-day",
     ]
 
     public func value(forKey key: String) -> String? {
@@ -47,6 +50,7 @@ public struct BoardSettings: Equatable, Sendable, Codable {
         case "voting-mode": votingMode.rawValue
         case "max-live-pins": String(maxLivePins)
         case "max-pin-days": String(maxPinDays)
+        case "quiz-attempts-per-day": String(quizAttemptsPerDay)
         default: nil
         }
     }
@@ -90,6 +94,7 @@ public struct BoardSettings: Equatable, Sendable, Codable {
             votingMode = mode
         case "max-live-pins": maxLivePins = try int(1...50)
         case "max-pin-days": maxPinDays = try int(1...366)
+        case "quiz-attempts-per-day": quizAttemptsPerDay = try int(CertLimits.attemptsPerDay)
         default:
             throw .usage("unknown setting '\(key)'; known settings: \(Self.keys.joined(separator: ", "))")
         }

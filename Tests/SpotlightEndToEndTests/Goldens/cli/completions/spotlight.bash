@@ -173,13 +173,13 @@ _spotlight() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    board|init|post|list|show|upvote|unvote|medal|pin|unpin|hide|unhide|remove|managers|settings|export|import|wall|snapshot|themes|demo|doctor|awards|newsletter|stats|news|help)
+    board|init|post|list|show|upvote|unvote|medal|pin|unpin|hide|unhide|remove|managers|settings|export|import|wall|snapshot|themes|demo|doctor|awards|newsletter|stats|news|cert|help)
         # Offer subcommand argument completions
         "_spotlight_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'board init post list show upvote unvote medal pin unpin hide unhide remove managers settings export import wall snapshot themes demo doctor awards newsletter stats news help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'board init post list show upvote unvote medal pin unpin hide unhide remove managers settings export import wall snapshot themes demo doctor awards newsletter stats news cert help' -- "${cur}"))
         ;;
     esac
 }
@@ -765,6 +765,178 @@ _spotlight_news() {
     # Offer option value completions
     case "${prev}" in
     '--board')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __spotlight_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    program|quiz|grant|revoke|list|letter)
+        # Offer subcommand argument completions
+        "_spotlight_cert_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'program quiz grant revoke list letter' -- "${cur}"))
+        ;;
+    esac
+}
+
+_spotlight_cert_program() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __spotlight_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|list|show)
+        # Offer subcommand argument completions
+        "_spotlight_cert_program_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add list show' -- "${cur}"))
+        ;;
+    esac
+}
+
+_spotlight_cert_program_add() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board)
+    __spotlight_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert_program_list() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board)
+    __spotlight_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert_program_show() {
+    repeating_flags=()
+    non_repeating_flags=(--answers --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board)
+    __spotlight_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert_quiz() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board)
+    __spotlight_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert_grant() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board --note)
+    __spotlight_offer_flags_options 3
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert_revoke() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board)
+    __spotlight_offer_flags_options 3
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert_list() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board)
+    __spotlight_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    esac
+}
+
+_spotlight_cert_letter() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board --output -o)
+    __spotlight_offer_flags_options 3
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    '--output'|'-o')
         return
         ;;
     esac

@@ -76,13 +76,14 @@ _spotlight() {
             'newsletter:Write an issue of the service newsletter: highlights, top stories by department, medallions, newcomers.'
             'stats:Board statistics: stories, votes and medallions per week, departments, customers, people.'
             'news:What is new since your last visit: new stories (about you first) and the votes and medallions your stories got.'
+            'cert:Customer-service certification: programs, the level 1 quiz, levels granted by managers.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        board|init|post|list|show|upvote|unvote|medal|pin|unpin|hide|unhide|remove|managers|settings|export|import|wall|snapshot|themes|demo|doctor|awards|newsletter|stats|news|help)
+        board|init|post|list|show|upvote|unvote|medal|pin|unpin|hide|unhide|remove|managers|settings|export|import|wall|snapshot|themes|demo|doctor|awards|newsletter|stats|news|cert|help)
             "_spotlight_${words[1]}" && ret=0
             ;;
         esac
@@ -564,6 +565,181 @@ _spotlight_news() {
         '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--banner[One line for a login banner (nothing when there is nothing new).]'
         '--json[Print JSON instead of text (control characters escaped).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'program:Add, list or show certification programs.'
+            'quiz:Take a program'\''s level 1 quiz, full-screen; a pass records level 1 for you.'
+            'grant:Grant a level (2 and up) of a program to someone (managers only).'
+            'revoke:Take back a level within 24 hours (managers only; a grant only by its granter).'
+            'list:List someone'\''s certifications, or the board'\''s most recent ones.'
+            'letter:Write the letter home announcing a certification (one print-ready HTML file).'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        program|quiz|grant|revoke|list|letter)
+            "_spotlight_cert_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_spotlight_cert_program() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'add:Add a program from its TOML file (managers only).'
+            'list:List the board'\''s programs.'
+            'show:Show a program'\''s levels (and, for managers, its quiz with the answers).'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        add|list|show)
+            "_spotlight_cert_program_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_spotlight_cert_program_add() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        ':file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert_program_list() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert_program_show() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        ':name:'
+        '--answers[Also show every question with its answers, the correct one marked (managers only).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert_quiz() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        ':program:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert_grant() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        ':login:'
+        ':program:'
+        ':level:'
+        '--note[Why\: shown with the certification and in the letter home.]:note:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert_revoke() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        ':login:'
+        ':program:'
+        ':level:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert_list() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        ':login:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_cert_letter() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        ':login:'
+        ':program:'
+        ':level:'
+        '(--output -o)'{--output,-o}'[Write to this file instead of standard output.]:output:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
