@@ -1,15 +1,15 @@
 import Foundation
+import SpotlightApp
 import SpotlightCore
 import SpotlightTerminal
 import SpotlightUI
 
-/// Runs one quiz sitting full-screen (`spotlight cert quiz`), like the reel's runner: terminal
-/// event → `QuizState.handle` → effects. It never holds the answer key: each `.answer` effect
-/// goes to `grade` (the board's `answerQuiz`), whose verdict comes back to the state, and the
-/// board records the result when the last answer is graded. A hang-up before that leaves the
-/// attempt unfinished: nothing is recorded.
-@MainActor
-final class CertQuizRunner {
+/// Runs one quiz sitting full-screen (`spotlight cert quiz`): a `QuizProgram` on the
+/// `TerminalLoop`, like the reel. It only sets up and tears down; grading goes through the
+/// board's `answerQuiz` inside the program. A hang-up before the last answer leaves the attempt
+/// unfinished: nothing is recorded.
+@LoopActor
+enum CertQuizRunner {
     /// How the sitting ended.
     enum Outcome: Equatable {
         case finished(QuizResult)
@@ -19,53 +19,24 @@ final class CertQuizRunner {
         case signal(Int32)
     }
 
-    typealias Grader = (_ position: Int, _ choice: Int) async throws(SpotlightError) -> QuizVerdict
-
-    let session: TerminalSession
-    let theme: Theme
-    let grade: Grader
-    var state: QuizState
-
-    init(sitting: QuizSitting, session: TerminalSession, theme: Theme, grade: @escaping Grader) {
-        self.session = session
-        self.theme = theme
-        self.grade = grade
-        self.state = QuizState(programName: sitting.program, levelTitle: sitting.levelTitle, prompts: sitting.prompts,
-                               passingScore: sitting.passingScore, attemptsLeft: sitting.attemptsLeft)
-    }
-
-    /// Plays the sitting; the terminal is restored whatever happens.
-    func run() async throws(SpotlightError) -> Outcome {
-        session.apply(theme: theme)
-        defer { session.stop() }
-        draw()
-        while true {
-            switch session.nextEvent(timeout: nil) {
-            case .signal(let signal):
-                return .signal(signal)
-            case .resize:
-                session.repaintAll()
-                draw()
-            case .key(let key):
-                for effect in state.handle(key) {
-                    switch effect {
-                    case .answer(let position, let choice):
-                        draw()
-                        state.receive(try await grade(position, choice))
-                    case .close:
-                        return state.result.map(Outcome.finished) ?? .left
-                    }
-                }
-                draw()
-            case .mouse, .fileReady, .timeout:
-                break
-            }
+    /// Plays the sitting; the terminal is restored whatever happens, then a grading failure is
+    /// the command's error.
+    static func play(_ sitting: QuizSitting, service: any BoardService, theme: Theme, clock: Clock = .system)
+        async throws(SpotlightError) -> Outcome {
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.start(options: TerminalOptions(commandName: "spotlight cert quiz", mouse: false))
+        } catch {
+            throw .runtime("cannot start the quiz screen: \(error)")
         }
-    }
-
-    private func draw() {
-        let (width, height) = session.size()
-        session.draw(QuizScreen.render(state, isUTF8: session.isUTF8, width: width, height: height,
-                                       border: theme.border.glyphs))
+        let program = QuizProgram(sitting: sitting, service: service, theme: theme, isUTF8: session.isUTF8)
+        let ending = await TerminalLoop(program: program, session: session, clock: clock, inbox: nil).run()
+        session.stop()
+        if let failure = program.failure { throw failure }
+        if case .signal(let signal) = ending { return .signal(signal) }
+        switch program.outcome {
+        case .finished(let result): return .finished(result)
+        case .left: return .left
+        }
     }
 }

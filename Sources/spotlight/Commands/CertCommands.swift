@@ -106,9 +106,7 @@ struct CertQuizCommand: AsyncParsableCommand {
         let outcome = try await CLI.withBoard(boardOptions) { board async throws(SpotlightError) -> CertQuizRunner.Outcome in
             let theme = try Themes.standard().loadOrBuiltIn(try await board.settings().theme, explicit: false)
             let sitting = try await board.startQuiz(name)
-            return try await Self.play(sitting, theme: theme) { position, choice async throws(SpotlightError) in
-                try await board.answerQuiz(sitting.id, position: position, choice: choice)
-            }
+            return try await CertQuizRunner.play(sitting, service: board, theme: theme)
         }
         switch outcome {
         case .finished(let result) where result.passed:
@@ -128,18 +126,6 @@ struct CertQuizCommand: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, CLI.isTerminal else {
             throw .usage("the quiz needs a terminal (run it in one, not through a pipe)")
         }
-    }
-
-    @MainActor
-    static func play(_ sitting: QuizSitting, theme: Theme, grade: @escaping CertQuizRunner.Grader)
-        async throws(SpotlightError) -> CertQuizRunner.Outcome {
-        let session: TerminalSession
-        do {
-            session = try TerminalSession.start(options: TerminalOptions(commandName: "spotlight cert quiz", mouse: false))
-        } catch {
-            throw .runtime("cannot start the quiz screen: \(error)")
-        }
-        return try await CertQuizRunner(sitting: sitting, session: session, theme: theme, grade: grade).run()
     }
 }
 
