@@ -41,8 +41,11 @@ final class FrameTimer {
         Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
     }
 
-    /// Nothing to time after all (a wake-up without input).
-    func cancel() { started = nil }
+    /// A wake-up without input has no key to time — but keeps a frame the wake-up itself started
+    /// (a debounced search that ran on the tick is timed from its last key).
+    func cancelKey() {
+        if kind == "key" { started = nil }
+    }
 
     /// A frame is on the terminal.
     func frameDrawn() {

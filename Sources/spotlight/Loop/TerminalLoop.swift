@@ -80,7 +80,7 @@ final class TerminalLoop<Program: LoopProgram> {
                 event = session.nextEvent(timeout: .zero, watching: inbox?.fileDescriptors ?? [])
             }
             if !typed.isEmpty, let code = await driver.send(.paste(typed)) { return .quit(code) }
-            if !inputSeen { timer?.cancel() }
+            if !inputSeen { timer?.cancelKey() }
         }
     }
 
