@@ -91,7 +91,7 @@ extension BoardStore {
         }
         binds.append(.integer(max(0, query.limit)))
         binds.append(.integer(max(0, query.offset)))
-        let sql = "SELECT \(StoryRow.columns) FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ? OFFSET ?"
+        let sql = "SELECT \(StoryRow.columns) FROM \(from) WHERE \(conditions.plainlyJoined(separator: " AND ")) ORDER BY \(order) LIMIT ? OFFSET ?"
         return try await rows(sql, binds).map(StoryRow.decode)
     }
 

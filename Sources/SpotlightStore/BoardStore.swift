@@ -54,7 +54,8 @@ public actor BoardStore {
         pool.start()
         return pool
     }()
-    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// NIO's event loop, started only if a future-based call needs it (`LazyEventLoop`).
+    static var eventLoop: any EventLoop { LazyEventLoop.shared }
 
     /// Opens (or, with `.createIfMissing`, creates) the board at `path` as `account`.
     /// A directory, a non-SQLite file, a damaged file, a board from a newer version or one on a
@@ -121,9 +122,11 @@ public actor BoardStore {
     }
 
     /// Closes a connection even from a cancelled task: the driver's `async` close gives up when
-    /// its task is cancelled (and an unclosed connection traps when freed), its future does not.
+    /// its task is cancelled (and an unclosed connection traps when freed), so it runs in a task
+    /// of its own, which no cancellation reaches. Not the driver's future-based close, which
+    /// would start NIO's event-loop thread for this alone (`LazyEventLoop`).
     static func close(_ db: SQLiteConnection) async {
-        try? await db.close().get()
+        await Task { try? await db.close() }.value
     }
 
     private static func createDirectory(_ directory: String) throws(SpotlightError) {
@@ -165,7 +168,7 @@ public actor BoardStore {
         }
         do {
             return try await SQLiteConnection.open(storage: .file(path: uri), threadPool: Self.threadPool,
-                                                   on: Self.eventLoops.next())
+                                                   on: Self.eventLoop)
         } catch {
             throw StoreError.translate(error, path: path)
         }

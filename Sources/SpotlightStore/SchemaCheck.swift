@@ -54,7 +54,7 @@ enum SchemaCheck {
         let objects: Set<Object>
         do {
             let db = try await SQLiteConnection.open(storage: .memory, threadPool: BoardStore.threadPool,
-                                                     on: BoardStore.eventLoops.next())
+                                                     on: BoardStore.eventLoop)
             do {
                 for statement in Schema.migrations.joined() {
                     let _: [SQLiteRow] = try await db.query(statement, [])

@@ -19,6 +19,20 @@ import Testing
         #expect(NameGroups.key("Mallory\u{200B} Staff") == NameGroups.key("mallory staff"))
     }
 
+    /// The byte-wise key of ASCII names (issue 17) is the general key: every ASCII byte, alone,
+    /// between letters and in runs, and names with leading, trailing and repeated whitespace.
+    @Test func asciiNamesKeyAsTheGeneralPathDoes() {
+        var names = ["  Mallory \t Staff\r\n", "JOSE\u{0B}Ng", "a\u{0C}\u{1C}b", "", "   ", "Ops & Billing-2"]
+        for byte in UInt8(0)..<0x80 {
+            let c = String(decoding: [byte], as: UTF8.self)
+            names += [c, "Ab\(c)Cd", "x \(c)\(c) Y", "\(c)Q\(c)"]
+        }
+        for name in names {
+            #expect(NameKey.asciiKey(name) == NameKey.unicodeKey(name), "\(Array(name.utf8))")
+        }
+        #expect(NameKey.asciiKey("Zo\u{E9}") == nil)
+    }
+
     @Test func aDisguisedOwnNameGetsNoMedallionFromYourself() {
         let story = Story(id: 3, title: "t", hero: "Mallory\u{200B} Staff", author: "bob", authorName: "Bob", createdAt: F.now)
         #expect(throws: SpotlightError.permission("you cannot give a medallion for your own story or to yourself")) {

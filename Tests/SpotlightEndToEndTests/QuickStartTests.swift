@@ -77,4 +77,12 @@ import Testing
         #expect(read.count >= 5, "variables found: \(read)")
         #expect(read.isSubset(of: Set(BoardOptions.locationVariables)), "read but not fetched: \(read.subtracting(BoardOptions.locationVariables))")
     }
+
+    /// For an absolute `--board` the quick path fetches no variable; the location must be the
+    /// one resolved with the whole environment. A relative or `~` one still reads them.
+    @Test func anAbsoluteBoardNeedsNoEnvironment() throws {
+        for board in ["/srv/spotlight/board.sqlite", "/", "~/board.sqlite", "board.sqlite"] {
+            #expect(BoardOptions.location(board: board) == (try BoardOptions.resolvedLocation(board: board)), "\(board)")
+        }
+    }
 }

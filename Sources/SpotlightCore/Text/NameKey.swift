@@ -9,9 +9,49 @@ public enum NameKey {
     /// word joiners, soft hyphens, direction overrides), case-folded, and whitespace collapsed
     /// and trimmed.
     public static func key(_ name: String) -> String {
+        asciiKey(name) ?? unicodeKey(name)
+    }
+
+    /// `key` for any text. NFC from the standard library (`_nfcCodeUnits`), not Foundation's
+    /// `precomposedStringWithCanonicalMapping`, which bridges through NSString and whose first
+    /// use scans every conformance record of the binary four times (~1 M instructions for a
+    /// `spotlight list` with one CJK hero; issue 17); the words joined by hand for the same
+    /// reason (the generic `joined`).
+    static func unicodeKey(_ name: String) -> String {
         let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter { !isInvisible($0) }))
-        return visible.precomposedStringWithCanonicalMapping.lowercased()
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let composed = String(decoding: visible._nfcCodeUnits, as: UTF8.self)
+        var key = ""
+        for word in composed.lowercased().split(whereSeparator: \.isWhitespace) {
+            if !key.isEmpty { key += " " }
+            key += String(word)   // `+= Substring` is the unspecialised generic `append(contentsOf:)`
+        }
+        return key
+    }
+
+    /// `key` of an all-ASCII name, or nil for any other. ASCII holds no default-ignorable or
+    /// bidi-control code point and is its own NFC, so the key is the name lowercased with its
+    /// runs of whitespace (U+0009–U+000D, space) collapsed to one space and trimmed. Byte by
+    /// byte, because the general path goes through Foundation's NFC and the generic `joined`:
+    /// their first use scans every conformance record of the binary several times over (over
+    /// 1 M instructions for `spotlight list`, which compares each story's hero and department;
+    /// issue 17).
+    static func asciiKey(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when the text shows at least one grapheme a reader can see: a required field of

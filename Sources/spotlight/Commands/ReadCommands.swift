@@ -54,7 +54,7 @@ struct ListCommand: AsyncParsableCommand {
                 CLI.note(search != nil || department != nil ? "No stories match." : "No stories yet: post one with `spotlight post --title … --hero …`.")
             } else {
                 let marks = RecognitionMarks.forOutput(unicode: UserLocale.isUTF8)
-                CLI.say(stories.map { StoryText.listLine($0, now: now, marks: marks) }.joined(separator: "\n"))
+                CLI.say(stories.map { StoryText.listLine($0, now: now, marks: marks) }.plainlyJoined(separator: "\n"))
             }
         }
     }

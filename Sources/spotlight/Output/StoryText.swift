@@ -13,9 +13,9 @@ enum StoryText {
         if story.status == .hidden { flags.append("[hidden]") }
         let counts = "\(marks.votes)\(pad(story.votes, 3)) \(marks.medallion)\(pad(story.medallions, 2))"
         let head = "\(TextTable.padRight("#\(story.id)", 6)) \(counts) \(TextTable.padRight(RelativeTime.short(story.createdAt, now: now), 4)) "
-        let title = safe(story.title) + (flags.isEmpty ? "" : "  " + flags.joined(separator: " "))
+        let title = safe(story.title) + (flags.isEmpty ? "" : "  " + flags.plainlyJoined(separator: " "))
         let who = [story.hero, story.departmentBesideHero].compactMap { $0.map(safe) } + [story.customer.rawValue]
-        let meta = String(repeating: " ", count: DisplayWidth.of(head)) + who.joined(separator: " · ")
+        let meta = String(repeating: " ", count: DisplayWidth.of(head)) + who.plainlyJoined(separator: " · ")
         return head + title + "\n" + meta
     }
 
@@ -43,7 +43,7 @@ enum StoryText {
             lines.append("")
             lines.append(Sanitizer.displaySafe(story.body))
         }
-        return lines.joined(separator: "\n")
+        return lines.plainlyJoined(separator: "\n")
     }
 
     private static func pad(_ n: Int, _ width: Int) -> String {
