@@ -16,12 +16,12 @@ extension CertProgram {
 struct CertProgramParser {
     let source: String
     let file: String
-    let map: CertProgramSourceMap
+    let map: TOMLKeyLocator
 
     init(source: String, file: String) {
         self.source = source
         self.file = file
-        map = CertProgramSourceMap(source: source)
+        map = TOMLKeyLocator(source: source)
     }
 
     func parse() throws(CertProgramFileError) -> CertProgram {

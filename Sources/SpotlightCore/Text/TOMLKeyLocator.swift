@@ -1,18 +1,22 @@
-/// Finds the line a dotted key was written on. TOMLKit reports lines only for syntax errors; a
-/// parsed table no longer knows where its keys came from, yet a bad colour must be reported as
-/// `file:line`, so this re-reads the source text. It understands headers (`[roles.title]`),
-/// dotted keys (`title.fg256 = 1`), quoted keys, inline tables and values spanning several lines
-/// (arrays, `"""` strings) — enough for valid TOML, which is all it ever sees.
-struct TOMLKeyLocator {
-    /// First line each key path or table header appears on.
+/// Finds the line each key of a TOML file was written on. TOMLKit reports lines only for syntax
+/// errors; a parsed table no longer knows where its keys came from, yet a bad theme colour or a
+/// bad quiz question must be reported as `file:line`, so this re-reads the source text (themes and
+/// certification programs share it). One pass, before TOMLKit sees the text, so it also counts
+/// arrays of tables: a program of 10,000 questions is refused without building 10,000 tables.
+///
+/// An entry of an array of tables is a path component with its 1-based number:
+/// `["quiz", "questions", "3", "text"]`. It understands headers, arrays of tables, dotted and
+/// quoted keys, inline tables and values spanning lines (arrays, `"""` strings) — enough for
+/// valid TOML. Inline arrays of tables fall back to the line of their key.
+public struct TOMLKeyLocator {
     private var lines: [[String]: Int] = [:]
+    /// Line of each `[[name]]` header, per array (key: dotted name).
+    public private(set) var entries: [String: [Int]] = [:]
 
-    init(source: String) {
+    public init(source: String) {
         var table: [String] = []
-        var openString: String?  // the closing delimiter of a multi-line string in progress
-        var depth = 0            // unclosed [ and { of a value spanning lines
-
-        // "\r\n" is a single Character in Swift, so split on any newline, not on "\n".
+        var openString: String?
+        var depth = 0
         let sourceLines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (index, line) in sourceLines.enumerated() {
             let number = index + 1
@@ -21,21 +25,29 @@ struct TOMLKeyLocator {
                 continue
             }
             if depth > 0 {
-                depth += Self.bracketBalance(line)
+                depth = max(0, depth + Self.bracketBalance(line))
                 continue
             }
             let text = line.drop { $0 == " " || $0 == "\t" }
             if text.isEmpty || text.hasPrefix("#") { continue }
-
+            if text.hasPrefix("[[") {
+                let name = Self.keyPath(text.dropFirst(2).prefix { $0 != "]" })
+                let dotted = name.joined(separator: ".")
+                entries[dotted, default: []].append(number)
+                table = name + [String(entries[dotted]!.count)]
+                record(name, number)
+                record(table, number)
+                continue
+            }
             if text.hasPrefix("[") {
-                let inner = text.drop { $0 == "[" }.prefix { $0 != "]" }
-                table = Self.keyPath(inner)
+                let name = Self.keyPath(text.dropFirst().prefix { $0 != "]" })
+                // A sub-table of the latest array entry (`[quiz.questions.extra]`) stays inside it.
+                table = Self.withinEntries(name, entries: entries)
                 record(table, number)
                 continue
             }
             guard let equals = Self.indexOfEquals(text) else { continue }
             record(table + Self.keyPath(text[..<equals]), number)
-
             let value = text[text.index(after: equals)...].drop { $0 == " " || $0 == "\t" }
             for delimiter in ["\"\"\"", "'''"] where value.hasPrefix(delimiter) {
                 if !value.dropFirst(3).contains(delimiter) { openString = delimiter }
@@ -44,9 +56,8 @@ struct TOMLKeyLocator {
         }
     }
 
-    /// The line of `path`, or of the nearest enclosing key or header that was written down
-    /// (an inline table's keys share its line).
-    func line(of path: [String]) -> Int? {
+    /// The line of `path`, or of the nearest enclosing key, entry or header that was written down.
+    public func line(of path: [String]) -> Int? {
         var path = path
         while !path.isEmpty {
             if let found = lines[path] { return found }
@@ -57,6 +68,16 @@ struct TOMLKeyLocator {
 
     private mutating func record(_ path: [String], _ line: Int) {
         if lines[path] == nil { lines[path] = line }
+    }
+
+    private static func withinEntries(_ name: [String], entries: [String: [Int]]) -> [String] {
+        for cut in stride(from: name.count - 1, through: 1, by: -1) {
+            let prefix = Array(name.prefix(cut))
+            if let count = entries[prefix.joined(separator: ".")]?.count {
+                return prefix + [String(count)] + name.dropFirst(cut)
+            }
+        }
+        return name
     }
 
     /// Splits `a . "b.c" . 'd'` into ["a", "b.c", "d"].
@@ -80,7 +101,6 @@ struct TOMLKeyLocator {
         return parts
     }
 
-    /// The `=` that ends the key, skipping any inside a quoted key.
     private static func indexOfEquals(_ text: Substring) -> Substring.Index? {
         var quote: Character?
         for index in text.indices {
