@@ -1,12 +1,12 @@
 import Foundation
 import SQLiteNIO
-import Synchronization
 import SpotlightCore
 
 /// Is the board's schema exactly ours? Any table, index, view or trigger a member added with
 /// `sqlite3` (a trigger that quietly re-adds a removed manager), or one of ours they altered,
-/// is found by comparing `sqlite_schema` with what the migrations make in a scratch in-memory
-/// database under the same SQLite — so FTS5's shadow tables and automatic indexes count too.
+/// is found by comparing `sqlite_schema` with `expected` (ExpectedSchema.swift): the rows the
+/// migrations make under the bundled SQLite — FTS5's shadow tables and automatic indexes too —
+/// compiled in, so a write reads one table instead of building a scratch database (issue 17).
 enum SchemaCheck {
     struct Object: Hashable, Sendable {
         let type: String
@@ -45,40 +45,13 @@ enum SchemaCheck {
         }
         return found
     }
-
-    private static let cache = Mutex<Set<Object>?>(nil)
-
-    /// The schema the migrations make, built once per process in a scratch in-memory database.
-    static func expected() async throws(SpotlightError) -> Set<Object> {
-        if let known = cache.withLock({ $0 }) { return known }
-        let objects: Set<Object>
-        do {
-            let db = try await SQLiteConnection.open(storage: .memory, threadPool: BoardStore.threadPool,
-                                                     on: BoardStore.eventLoop)
-            do {
-                for statement in Schema.migrations.joined() {
-                    let _: [SQLiteRow] = try await db.query(statement, [])
-                }
-                let rows: [SQLiteRow] = try await db.query(query, [])
-                objects = Self.objects(rows)
-                try await db.close()
-            } catch {
-                try? await db.close()
-                throw error
-            }
-        } catch {
-            throw .runtime("could not build spotlight's own schema to compare the board with: \(error)")
-        }
-        cache.withLock { $0 = objects }
-        return objects
-    }
 }
 
 extension BoardStore {
     /// How the board's schema differs from spotlight's (empty when it is exactly ours).
     func schemaDifferences() async throws(SpotlightError) -> [String] {
         SchemaCheck.differences(actual: SchemaCheck.objects(try await rows(SchemaCheck.query)),
-                                expected: try await SchemaCheck.expected())
+                                expected: SchemaCheck.expected)
     }
 
     /// Writes refuse a board whose schema is not ours: a planted trigger would otherwise run as
