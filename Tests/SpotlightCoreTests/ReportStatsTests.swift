@@ -28,6 +28,25 @@ import Testing
         #expect((stats.stories, stats.votes, stats.medallions) == (3, 3, 1))
     }
 
+    /// Issue 16: new certifications per week and in all; the text shows them only on a board that certifies.
+    @Test func certificationsAreCountedAndShownOnlyWhenThereAreAny() {
+        let period = BoardStats.period(weeks: 3, now: F.now, timeZone: F.utc)
+        let stories = [F.story(1, hero: "A", at: "2026-09-22T10:00")]
+        let stats = BoardStats.compute(StatsInput(period: period, stories: stories, voteTimes: [], medallionTimes: [],
+            certificationTimes: [F.at("2026-09-20T23:59"), F.at("2026-09-29T10:00"), F.at("2026-10-09T09:00"), F.at("2026-10-09T10:00")]))
+        #expect(stats.weeks.map(\.certifications) == [0, 1, 2])
+        #expect(stats.certifications == 3)
+        let text = StatsText.render(stats, boardName: "B", period: period, glyphs: .ascii)
+        #expect(text.contains("Certifications per week") && text.contains(" 3  new"), "\(text)")
+        let none = BoardStats.compute(StatsInput(period: period, stories: stories, voteTimes: [], medallionTimes: []))
+        #expect(none.certifications == 0)
+        #expect(!StatsText.render(none, boardName: "B", period: period, glyphs: .ascii).contains("Certifications"))
+        // Only certifications: still a statistics page, not "nothing yet".
+        let only = BoardStats.compute(StatsInput(period: period, stories: [], voteTimes: [], medallionTimes: [],
+                                                 certificationTimes: [F.at("2026-10-09T09:00")]))
+        #expect(StatsText.render(only, boardName: "B", period: period, glyphs: .ascii).contains("Certifications per week"))
+    }
+
     @Test func departmentsCustomersPeopleAndStorytellers() {
         let period = BoardStats.period(weeks: 1, now: F.now, timeZone: F.utc)
         let stats = BoardStats.compute(StatsInput(period: period, stories: [

@@ -94,6 +94,10 @@ import Testing
 
     /// The newsletter exactly as `spotlight newsletter` assembles it, for `period`.
     static func newsletter(_ period: ReportPeriod, special: String? = nil) async throws -> Newsletter {
+        NewsletterBuilder.build(try await newsletterInput(period, special: special))
+    }
+
+    static func newsletterInput(_ period: ReportPeriod, special: String? = nil) async throws -> NewsletterInput {
         let store = try await BoardStore.open(try await board.value, as: dana, clock: .fixed(now))
         let (start, end) = (period.start, period.end)
         let input = NewsletterInput(
@@ -102,7 +106,7 @@ import Testing
             medallions: try await store.reportMedallions(from: start, to: end), firstPosts: try await store.reportFirstPosts(from: start, to: end),
             specialEdition: special)
         await store.close()
-        return NewsletterBuilder.build(input)
+        return input
     }
 
     static var defaultPeriod: ReportPeriod { try! ReportPeriod.parse(since: nil, until: nil, now: now, timeZone: utc) }

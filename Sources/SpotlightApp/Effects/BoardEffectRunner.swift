@@ -70,6 +70,10 @@ public final class BoardEffectRunner {
             } catch {
                 return [.readFailed(error.message)]
             }
+        case .loadHeroLevels(let id, let login):
+            // Decoration: a board without certifications (or any failure) shows none, quietly.
+            guard problem == nil, let held = try? await service.certifications(of: login) else { return [.heroLevelsLoaded(id, [])] }
+            return [.heroLevelsLoaded(id, HeroLevels.labels(held))]
         case .loadDepartments:
             return await read { service throws(SpotlightError) in
                 .departmentsLoaded(try await service.departments().map { DepartmentCount(name: $0.name, stories: $0.stories) })

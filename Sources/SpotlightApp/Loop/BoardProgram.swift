@@ -76,7 +76,7 @@ public final class BoardProgram: LoopProgram {
             apply(settings: fresh)
             needsDraw = true
             return state.handle(message)
-        case .started, .closing, .resize, .pageLoaded, .storyLoaded, .storyGone, .departmentsLoaded, .statsLoaded,
+        case .started, .closing, .resize, .pageLoaded, .storyLoaded, .heroLevelsLoaded, .storyGone, .departmentsLoaded, .statsLoaded,
              .managersLoaded, .medallionsLeft, .readFailed, .boardUnavailable, .visitBegan, .written, .writeFailed,
              .composeReady, .draftFound, .posted, .edited, .submitFailed, .draftSaveFailed, .boardChanged, .boardProblem,
              .wallClosed:
@@ -89,7 +89,7 @@ public final class BoardProgram: LoopProgram {
         switch effect {
         case .quit: .quit
         case .repaint: .repaint
-        case .load, .loadStory, .loadDepartments, .loadManagers, .loadStats, .upvote, .unvote, .prepareMedal, .medal, .pin,
+        case .load, .loadStory, .loadHeroLevels, .loadDepartments, .loadManagers, .loadStats, .upvote, .unvote, .prepareMedal, .medal, .pin,
              .unpin, .hide, .unhide, .remove, .addManager, .removeManager, .openCompose, .showWall, .readSettings, .beginVisit,
              .restoreDraft, .saveDraft, .discardDraft, .post, .edit:
             nil

@@ -9,12 +9,15 @@ public struct StatsInput: Sendable {
     public var voteTimes: [Date]
     /// When each medallion for a visible story was given, within the period.
     public var medallionTimes: [Date]
+    /// When each certification held now was earned or granted, within the period (issue 16).
+    public var certificationTimes: [Date]
 
-    public init(period: ReportPeriod, stories: [Story], voteTimes: [Date], medallionTimes: [Date]) {
+    public init(period: ReportPeriod, stories: [Story], voteTimes: [Date], medallionTimes: [Date], certificationTimes: [Date] = []) {
         self.period = period
         self.stories = stories
         self.voteTimes = voteTimes
         self.medallionTimes = medallionTimes
+        self.certificationTimes = certificationTimes
     }
 }
 
@@ -26,6 +29,7 @@ public struct BoardStats: Equatable, Sendable, Codable {
         public let stories: Int
         public let votes: Int
         public let medallions: Int
+        public let certifications: Int
     }
 
     public struct Count: Equatable, Sendable, Codable {
@@ -52,6 +56,8 @@ public struct BoardStats: Equatable, Sendable, Codable {
     public let stories: Int
     public let votes: Int
     public let medallions: Int
+    /// New certifications in the period (earned by quiz or granted, not since revoked).
+    public let certifications: Int
 
     /// Entries in the "most …" lists.
     public static let topCount = 5
@@ -79,9 +85,10 @@ public struct BoardStats: Equatable, Sendable, Codable {
         }
         let storyWeeks = buckets(stories.map(\.createdAt))
         let voteWeeks = buckets(input.voteTimes), medallionWeeks = buckets(input.medallionTimes)
+        let certificationWeeks = buckets(input.certificationTimes)
         let weeks = (0..<weekCount).map { i in
             Week(week: period.first.mondayOfWeek.adding(days: 7 * i).description, stories: storyWeeks[i],
-                 votes: voteWeeks[i], medallions: medallionWeeks[i])
+                 votes: voteWeeks[i], medallions: medallionWeeks[i], certifications: certificationWeeks[i])
         }
         let internalCount = stories.filter { $0.customer == .internal }.count
         return BoardStats(
@@ -89,7 +96,8 @@ public struct BoardStats: Equatable, Sendable, Codable {
             departments: counted(stories, key: { NameGroups.key($0.department) }, name: \.department, limit: nil),
             internalCustomers: internalCount, externalCustomers: stories.count - internalCount,
             mostRecognised: recognised(stories), storytellers: counted(stories, key: Storyteller.key, name: Storyteller.name, limit: topCount),
-            stories: stories.count, votes: voteWeeks.reduce(0, +), medallions: medallionWeeks.reduce(0, +))
+            stories: stories.count, votes: voteWeeks.reduce(0, +), medallions: medallionWeeks.reduce(0, +),
+            certifications: certificationWeeks.reduce(0, +))
     }
 
     /// Stories per group, most first, ties A–Z by key; names shown in their most common spelling.

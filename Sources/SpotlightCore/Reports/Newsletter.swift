@@ -120,6 +120,8 @@ public struct Newsletter: Equatable, Sendable {
     /// Service Week only: each day's most upvoted story (nil when nothing was posted that day).
     public let dailyHighlights: [DailyHighlight]
     public let numbers: NewsletterNumbers
+    /// Certifications earned or granted in the period (issue 16); empty → no section.
+    public var certified: [CertifiedLine] = []
 
     public var isEmpty: Bool { highlights.isEmpty && departments.isEmpty && medallions.isEmpty }
 

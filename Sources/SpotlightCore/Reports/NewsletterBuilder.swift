@@ -15,9 +15,14 @@ public struct NewsletterInput: Sendable {
     public var firstPosts: [String: Date]
     /// "Customer Service Week 2026" for the special issue.
     public var specialEdition: String?
+    /// Certifications held now, at least those of the period (others are dropped), and the
+    /// programs that name their levels.
+    public var certifications: [Certification]
+    public var programs: [CertProgram]
 
     public init(boardName: String, period: ReportPeriod, now: Date, stories: [Story], pinned: [Story] = [],
-                medallions: [GivenMedallion] = [], firstPosts: [String: Date] = [:], specialEdition: String? = nil) {
+                medallions: [GivenMedallion] = [], firstPosts: [String: Date] = [:], specialEdition: String? = nil,
+                certifications: [Certification] = [], programs: [CertProgram] = []) {
         self.boardName = boardName
         self.period = period
         self.now = now
@@ -26,6 +31,8 @@ public struct NewsletterInput: Sendable {
         self.medallions = medallions
         self.firstPosts = firstPosts
         self.specialEdition = specialEdition
+        self.certifications = certifications
+        self.programs = programs
     }
 }
 
@@ -47,7 +54,8 @@ public enum NewsletterBuilder {
             departments: departmentSections(stories, skipping: highlighted),
             medallions: medallionLines(medallions), newcomers: newcomers(stories, firstPosts: input.firstPosts, period: period),
             dailyHighlights: input.specialEdition == nil ? [] : daily(stories, period: period),
-            numbers: numbers(stories, medallionsGiven: medallions.count))
+            numbers: numbers(stories, medallionsGiven: medallions.count),
+            certified: CertifiedLine.lines(input.certifications, programs: input.programs, period: period))
     }
 
     static func pinOverlaps(_ pin: Pin?, _ period: ReportPeriod) -> Bool {

@@ -52,6 +52,13 @@ public enum NewsletterHTML {
             }
             out.append("</ul>\n</section>")
         }
+        if !issue.certified.isEmpty {
+            out.append("<section>\n<h2>Certified this period</h2>\n<ul>")
+            for line in issue.certified {
+                out.append("<li><span class=\"hero\">\(h(line.who))</span> — \(h(line.program)), \(h(line.levelText)) · \(h(line.on.longText))</li>")
+            }
+            out.append("</ul>\n</section>")
+        }
         out += ["<section>\n<h2>By the numbers</h2>", "<p>\(h(issue.numbers.sentence))</p>", "</section>",
                 "<footer>\(h(Newsletter.footer)) Issue of \(h(issue.generatedOn.longText)).</footer>",
                 "</main>", "</body>", "</html>"]

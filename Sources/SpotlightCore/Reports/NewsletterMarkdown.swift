@@ -46,6 +46,13 @@ public enum NewsletterMarkdown {
             }
             out.append("")
         }
+        if !issue.certified.isEmpty {
+            out += ["## 🎓 Certified this period", ""]
+            for line in issue.certified {
+                out.append("- **\(md(line.who))** — \(md(line.program)), \(md(line.levelText)) · \(line.on.longText)")
+            }
+            out.append("")
+        }
         out += ["## 📊 By the numbers", "", md(issue.numbers.sentence), "", "---", "",
                 "*\(md(Newsletter.footer)) Issue of \(issue.generatedOn.longText).*"]
         return out.joined(separator: "\n") + "\n"

@@ -54,6 +54,10 @@ public enum NewsletterText {
                 item("\(s(newcomer.name)), first story: \"\(s(newcomer.firstStory.title))\" (#\(newcomer.firstStory.id))")
             }
         }
+        if !issue.certified.isEmpty {
+            heading("Certified this period")
+            for line in issue.certified { item("\(s(line.who)): \(s(line.program)), \(s(line.levelText)) (\(line.on.longText))") }
+        }
         heading("By the numbers")
         para(issue.numbers.sentence)
         out += ["", String(repeating: "-", count: min(w, 40))]

@@ -7,7 +7,7 @@ public enum StatsText {
     public static func render(_ stats: BoardStats, boardName: String, period: ReportPeriod, glyphs: ChartGlyphs) -> String {
         let range = glyphs == .unicode ? period.text : period.text.replacingOccurrences(of: "–", with: "-")
         var out = [Sanitizer.singleLine(boardName) + " \(glyphs.dash) statistics", "\(range) (\(Plural.count(stats.weeks.count, "week")), Monday to Sunday)", ""]
-        guard stats.stories + stats.votes + stats.medallions > 0 else {
+        guard stats.stories + stats.votes + stats.medallions + stats.certifications > 0 else {
             out.append("No stories, votes or medallions in this period yet: post one with `spotlight post`.")
             return out.joined(separator: "\n") + "\n"
         }
@@ -15,6 +15,11 @@ public enum StatsText {
         overTime.add(["Stories per week", Charts.sparkline(stats.weeks.map(\.stories), glyphs: glyphs), String(stats.stories), "posted"])
         overTime.add(["Votes per week", Charts.sparkline(stats.weeks.map(\.votes), glyphs: glyphs), String(stats.votes), "cast"])
         overTime.add(["Medallions per week", Charts.sparkline(stats.weeks.map(\.medallions), glyphs: glyphs), String(stats.medallions), "given"])
+        // Only on a board that certifies, so a board without programs reads as before.
+        if stats.certifications > 0 {
+            overTime.add(["Certifications per week", Charts.sparkline(stats.weeks.map(\.certifications), glyphs: glyphs),
+                          String(stats.certifications), "new"])
+        }
         out += overTime.lines()
         out.append("  weeks from \(stats.weeks.first?.week ?? stats.first); oldest on the left")
         if !stats.departments.isEmpty {

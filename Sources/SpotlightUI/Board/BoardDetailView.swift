@@ -11,16 +11,18 @@ struct BoardDetailView: Widget {
     let now: Date
     let timeZone: TimeZone
     let scroll: Int
+    /// The hero's certifications ("Service Standards II"), read when the story opened.
+    var levels: [String] = []
 
     /// Columns of text inside the area (a margin each side).
     static func textWidth(_ width: Int) -> Int { max(1, width - (width >= 60 ? 4 : 2)) }
 
     /// Lines the story takes at `width`; the age is left out of the count's wording since it
     /// never changes how many lines there are.
-    static func lineCount(_ story: Story, width: Int) -> Int {
+    static func lineCount(_ story: Story, levels: [String] = [], width: Int) -> Int {
         let context = BoardContext(boardName: "", now: story.createdAt)
         return BoardDetailView(story: story, voted: false, style: BoardStyle(context), now: story.createdAt,
-                               timeZone: .current, scroll: 0).lines(width: textWidth(width)).count
+                               timeZone: .current, scroll: 0, levels: levels).lines(width: textWidth(width)).count
     }
 
     func render(into grid: inout Grid, area: Rect) {
@@ -50,6 +52,9 @@ struct BoardDetailView: Widget {
         }
         hero += [Span(style.dot, role: .dim), Span("\(story.customer.rawValue) customer", role: .dim)]
         out.append(hero)
+        if !levels.isEmpty {
+            out.append([Span("Certified: ", role: .dim), Span(levels.joined(separator: ", "), role: .badge)])
+        }
         var recognition = [Span("\(style.votes) \(Plural.count(story.votes, "vote"))", role: voted ? .accent : .badge)]
         if voted { recognition.append(Span(" (yours among them)", role: .dim)) }
         recognition += [Span(style.dot, role: .dim),

@@ -9,6 +9,9 @@ public enum BoardEffect: Sendable, Equatable {
     case load(ListRequest)
     /// Re-read one story (the detail view) after a change.
     case loadStory(StoryID)
+    /// Read the certifications of the open story's hero, when the hero is named by a login
+    /// (issue 16); answered with `.heroLevelsLoaded`.
+    case loadHeroLevels(StoryID, login: String)
     case loadDepartments
     case loadManagers
     /// Read the board statistics for the stats screen.

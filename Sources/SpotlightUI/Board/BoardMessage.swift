@@ -26,6 +26,8 @@ public enum BoardMessage: Sendable {
 
     case pageLoaded(ListPage)
     case storyLoaded(Story)
+    /// The open story's hero's levels ("Service Standards II"), empty when none.
+    case heroLevelsLoaded(StoryID, [String])
     /// The open story cannot be read any more (removed, or hidden from this viewer).
     case storyGone(StoryID)
     case departmentsLoaded([DepartmentCount])

@@ -30,7 +30,7 @@ public enum BoardScreen {
         case .detail:
             if let story = state.detail {
                 BoardDetailView(story: story, voted: state.hasVoted(story.id), style: style, now: context.now,
-                                timeZone: context.timeZone, scroll: state.detailScroll)
+                                timeZone: context.timeZone, scroll: state.detailScroll, levels: state.heroLevels[story.id] ?? [])
                     .render(into: &grid, area: layout.body)
             }
         case .managers:

@@ -99,7 +99,13 @@ extension BoardState {
         detail = story
         detailScroll = 0
         view = .detail
-        return []
+        return loadHeroLevels(story)
+    }
+
+    /// One read per story opened, only when its hero is named by a login.
+    func loadHeroLevels(_ story: Story) -> [BoardEffect] {
+        guard heroLevels[story.id] == nil, let login = HeroLevels.login(forHero: story.hero) else { return [] }
+        return [.loadHeroLevels(story.id, login: login)]
     }
 
     // MARK: - Detail
@@ -136,10 +142,11 @@ extension BoardState {
             say(step > 0 ? "this is the last story in the list" : "this is the first story in the list")
             return []
         }
-        let effects = select(next)
+        var effects = select(next)
         if let story = selectedStory {
             detail = story
             detailScroll = 0
+            effects += loadHeroLevels(story)
         }
         return effects
     }

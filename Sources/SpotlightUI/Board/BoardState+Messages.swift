@@ -56,6 +56,10 @@ extension BoardState {
         case .storyLoaded(let story):
             storyLoaded(story)
             return []
+        case .heroLevelsLoaded(let id, let levels):
+            heroLevels = [id: levels]
+            clampDetailScroll()
+            return []
         case .storyGone(let id):
             storyGone(id, message: BoardWording.storyGone(id))
             return []

@@ -84,6 +84,8 @@ public struct BoardState: Sendable {
     /// The story open in the detail view.
     public internal(set) var detail: Story?
     public internal(set) var detailScroll = 0
+    /// The certifications of the open story's hero, by story (only the last one read is kept).
+    public internal(set) var heroLevels: [StoryID: [String]] = [:]
     public internal(set) var overlay: BoardOverlay?
     public internal(set) var status: BoardStatus?
     public internal(set) var managers: [String] = []
@@ -334,7 +336,7 @@ public struct BoardState: Sendable {
 
     mutating func clampDetailScroll() {
         guard let detail else { detailScroll = 0; return }
-        let lines = BoardDetailView.lineCount(detail, width: layout.body.width)
+        let lines = BoardDetailView.lineCount(detail, levels: heroLevels[detail.id] ?? [], width: layout.body.width)
         detailScroll = min(max(0, detailScroll), max(0, lines - layout.body.height))
     }
 }

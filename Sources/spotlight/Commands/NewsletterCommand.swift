@@ -49,7 +49,9 @@ struct NewsletterCommand: AsyncParsableCommand {
                 pinned: try await board.reportPinnedStories(from: start, to: end),
                 medallions: try await board.reportMedallions(from: start, to: end),
                 firstPosts: try await board.reportFirstPosts(from: start, to: end),
-                specialEdition: year.map { "Customer Service Week \($0)" })
+                specialEdition: year.map { "Customer Service Week \($0)" },
+                certifications: try await CertificationReports.certifications(board, from: start, to: end),
+                programs: try await CertificationReports.programs(board))
             return NewsletterBuilder.build(input)
         }
         try write(issue)
