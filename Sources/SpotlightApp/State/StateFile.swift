@@ -54,7 +54,7 @@ enum StateFile {
         let temporary = directory + "/.state-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(purpose, "cannot create \(temporary)") }
-        var ok = fchmod(fd, 0o600) == 0 && writeAll(data, to: fd)
+        var ok = fchmod(fd, 0o600) == 0 && RegularFile.writeAll(data, to: fd)
         let error = errno
         ok = ok && fsync(fd) == 0
         close(fd)
@@ -67,22 +67,6 @@ enum StateFile {
         if dir >= 0 {
             fsync(dir)
             close(dir)
-        }
-    }
-
-    /// All of `data` to `fd`, through short writes and interruptions.
-    private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
-        data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
         }
     }
 

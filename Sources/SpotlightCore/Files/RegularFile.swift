@@ -76,4 +76,21 @@ public enum RegularFile {
         default: "a special file"
         }
     }
+
+    /// Writes all of `data` to `fd`, retrying short writes and EINTR; false on any other error
+    /// (errno says which). The one write loop behind `-o FILE` outputs and spotlight's state files.
+    public static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+    }
 }

@@ -24,25 +24,9 @@ enum OutputFile {
         guard fchmod(fd, keeps ? replaced.st_mode & 0o777 : 0o666 & ~currentUmask()) == 0 else { throw failure(path, errno) }
         // Best effort: root replacing someone's file leaves it theirs; others keep their own.
         if keeps { _ = fchown(fd, replaced.st_uid, replaced.st_gid) }
-        guard writeAll(data, to: fd), fsync(fd) == 0 else { throw failure(path, errno) }
+        guard RegularFile.writeAll(data, to: fd), fsync(fd) == 0 else { throw failure(path, errno) }
         guard rename(temporary, path) == 0 else { throw failure(path, errno) }
         written = true
-    }
-
-    /// All of `data` to `fd`, through short writes and interruptions.
-    static func writeAll(_ data: Data, to fd: Int32) -> Bool {
-        data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
     }
 
     /// The process's umask, read from `/proc/self/status` because `umask(2)` can only be read by
