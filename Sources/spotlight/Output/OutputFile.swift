@@ -32,7 +32,8 @@ enum OutputFile {
     /// The process's umask, read from `/proc/self/status` because `umask(2)` can only be read by
     /// setting it, which would race SQLite creating files on another thread.
     static func currentUmask() -> mode_t {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        // Read to the end like every /proc file: Foundation's String(contentsOfFile:) stops after 4 KB there.
+        let status = ((try? RegularFile.contents("/proc/self/status", limit: 1 << 20)) ?? nil).map { String(decoding: $0, as: UTF8.self) } ?? ""
         for line in status.split(separator: "\n") where line.hasPrefix("Umask:") {
             if let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) { return mask }
         }
