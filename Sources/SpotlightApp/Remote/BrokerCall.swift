@@ -130,7 +130,11 @@ struct BrokerCall {
             guard let marks = args.marks else { throw .usage("bad arguments: `marks` is missing") }
             return try encode(try await b.closing(marks, at: args.at))
         // Export and import
-        case A.export: return try encode(try await b.export())
+        case A.export:
+            // The export holds the quiz answer keys and who voted for what: outside the file,
+            // only a manager takes it.
+            try await requireManager("export the board")
+            return try encode(try await b.export())
         case A.importBoard:
             try await b.importBoard(try body(BoardExport.self))
             return try encode(Wire.Empty())
@@ -140,9 +144,10 @@ struct BrokerCall {
         case A.outsideChanges: return try encode(try await b.outsideChanges())
         // Certification
         case A.addProgram: return try encode(try await b.addProgram(try body(CertProgram.self)))
-        case A.programs: return try encode(try await b.programs())
+        case A.programs: return try encode(try await withoutKeys(try await b.programs()))
         case A.program:
-            return try encode(try await b.program(named: try QueryReader(request, allowed: ["name"]).required("name")))
+            let name = try QueryReader(request, allowed: ["name"]).required("name")
+            return try encode(try await withoutKeys([try await b.program(named: name)])[0])
         case A.startQuiz: return try encode(try await b.startQuiz(try body(Wire.ProgramName.self).program))
         case A.finishQuiz:
             let args = try body(Wire.FinishArguments.self)
@@ -166,6 +171,26 @@ struct BrokerCall {
             return try encode(try await b.recentCertifications(since: since, limit: try query.int("limit", in: 0...10_000) ?? 20))
         default:
             throw .notFound("no such endpoint: \(endpoint)")
+        }
+    }
+
+    /// Programs as the peer may see them: a non-manager gets no answer key (`correct` is -1,
+    /// no explanations), which the broker keeps to grade quizzes itself.
+    private func withoutKeys(_ programs: [CertProgram]) async throws(SpotlightError) -> [CertProgram] {
+        guard !(try await board.isManager(peer.account.login)) else { return programs }
+        return programs.map { program in
+            var program = program
+            for index in program.quiz.questions.indices {
+                program.quiz.questions[index].correct = -1
+                program.quiz.questions[index].explanation = nil
+            }
+            return program
+        }
+    }
+
+    private func requireManager(_ what: String) async throws(SpotlightError) {
+        guard try await board.isManager(peer.account.login) else {
+            throw .permission("only a manager may \(what) through the broker; \(peer.account.login) is not a manager of this board")
         }
     }
 

@@ -160,6 +160,25 @@ import SpotlightStore
         #expect(await f.send("GET", "/v1/stories/count").status >= 500, "a closed broker answers nothing")
     }
 
+    @Test func theAnswerKeyAndTheExportStayWithManagers() async throws {
+        let f = try await WireFixture.make()
+        let program = CertProgram(name: "Standards", levels: [CertLevel(number: 1, title: "Basics", requires: "Pass the quiz")],
+                                  quiz: Quiz(questions: [QuizQuestion(text: "Q", answers: ["a", "b"], correct: 1, explanation: "b, because")],
+                                             passingScore: 1))
+        let dana = try await f.remote(P.dana)
+        let mary = try await f.remote(P.mary)
+        try await dana.addProgram(program)
+        #expect(try await dana.programs() == [program], "a manager sees the key")
+        #expect(try await dana.program(named: "Standards") == program)
+        let seen = try await mary.programs()
+        #expect(seen.map(\.name) == ["Standards"] && seen[0].quiz.questions.map(\.correct) == [-1])
+        #expect(seen[0].quiz.questions[0].explanation == nil && seen[0].quiz.questions[0].answers == ["a", "b"])
+        #expect(try await mary.program(named: "Standards").quiz.questions[0].correct == -1)
+        await #expect(throws: SpotlightError.self) { _ = try await mary.export() }
+        #expect(try await dana.export().certification?.programs.first?.program == program)
+        await dana.close(); await mary.close(); await f.broker.close()
+    }
+
     @Test func versionNeedsNoBoard() async throws {
         let f = try await WireFixture.make()
         let version = await f.send("GET", "/v1/version")
