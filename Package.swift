@@ -43,6 +43,8 @@ let package = Package(
         // One application core for every front end (issue 12, DESIGN §12): `BoardService` and its
         // implementations, the effect runner; no terminal.
         .target(name: "SpotlightApp", dependencies: ["SpotlightCore", "SpotlightStore", "SpotlightUI", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strict),
+        // The broker (issue 13). Client/: the Unix-socket transport a remote client speaks through.
+        .target(name: "SpotlightBroker", dependencies: ["SpotlightCore", "SpotlightApp"], swiftSettings: strict),
         .executableTarget(
             name: "spotlight",
             dependencies: [
@@ -66,6 +68,8 @@ let package = Package(
         // The conformance suite: the same behaviour tests against every BoardService.
         .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp", "SpotlightTestSupport"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
+        // The broker client transport against a scripted POSIX test server.
+        .testTarget(name: "SpotlightBrokerClientTests", dependencies: ["SpotlightBroker", "SpotlightApp", "SpotlightCore"], swiftSettings: strict),
         // Helpers shared by the test targets (golden files, raw terminal streams); tests only.
         .target(name: "SpotlightTestSupport", dependencies: ["SpotlightCore"], path: "Tests/SpotlightTestSupport", swiftSettings: strict),
         .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI", "SpotlightTestSupport"], exclude: ["Goldens", "Fixtures"], swiftSettings: strict),
