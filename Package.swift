@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "spotlight",
             dependencies: [
-                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightApp", "SpotlightTerminal",
+                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightApp", "SpotlightBroker", "SpotlightTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],

@@ -89,6 +89,11 @@ public final class RemoteBoard: BoardService {
         return stream
     }
 
+    /// `GET /v1/version`: the broker's spotlight version and API version, for `doctor`.
+    public func brokerVersion() async throws(SpotlightError) -> Wire.Version {
+        try await call(BoardAPI.getVersion, as: Wire.Version.self)
+    }
+
     // MARK: Requests
 
     /// Sends `endpoint` (with the story `id` in its path, a query and a JSON body) and decodes the answer.
