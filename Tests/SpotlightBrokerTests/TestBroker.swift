@@ -61,7 +61,8 @@ func curl(_ socket: String, _ path: String, method: String = "GET", body: String
     let process = Process()
     if let user {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", "curl"] + arguments
+        guard let entry = getpwnam(user) else { throw RawClientError.system("getpwnam \(user)", errno) }
+        process.arguments = ["--reuid=\(user)", "--regid=\(entry.pointee.pw_gid)", "--clear-groups", "curl"] + arguments
     } else {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = arguments
