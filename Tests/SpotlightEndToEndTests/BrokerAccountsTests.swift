@@ -87,8 +87,8 @@ import Testing
 
         // The broker logged each connection with its account and pid.
         host.stopBroker()
-        #expect(host.brokerExit == 0, "\(log(of: host))")
-        let brokerLog = log(of: host)
+        #expect(host.brokerExit == 0, "\(host.brokerOutput)")
+        let brokerLog = host.brokerOutput
         #expect(brokerLog.contains(host.bob.login) && brokerLog.contains(host.alice.login), "\(brokerLog)")
     }
 

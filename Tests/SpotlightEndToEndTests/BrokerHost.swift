@@ -9,7 +9,7 @@ final class BrokerHost {
     typealias Person = SharedBoardTests.Person
     typealias P = SpotlightProcess
 
-    let accounts = TestAccounts()
+    let accounts: TestAccounts
     let base: String
     let stateDirectory: String
     var board: String { stateDirectory + "/board.sqlite" }
@@ -25,7 +25,10 @@ final class BrokerHost {
 
     init() throws {
         let tag = String(UUID().uuidString.prefix(6)).lowercased()
-        group = "spotlight-\(tag)"
+        let accounts = TestAccounts()
+        self.accounts = accounts
+        let group = "spotlight-\(tag)"
+        self.group = group
         try accounts.addGroup(group)
         func person(_ prefix: String, groups: [String], name: String) throws -> Person {
             let ids = try accounts.addUser(prefix + tag, groups: groups, fullName: name)
@@ -36,10 +39,12 @@ final class BrokerHost {
         bob = try person("spb", groups: [group], name: "Bob Staff")
         outsider = try person("spo", groups: [], name: "Olga Outsider")
 
-        base = P.scratch("broker")
+        let base = P.scratch("broker")
+        self.base = base
         chmod(base, 0o755)
         // StateDirectory=spotlight, StateDirectoryMode=0700, owned by the service account.
-        stateDirectory = base + "/var-lib-spotlight"
+        let stateDirectory = base + "/var-lib-spotlight"
+        self.stateDirectory = stateDirectory
         try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         chown(stateDirectory, service.uid, service.gid)
         chmod(stateDirectory, 0o700)
@@ -48,7 +53,8 @@ final class BrokerHost {
         try FileManager.default.createDirectory(atPath: run, withIntermediateDirectories: true)
         chown(run, service.uid, service.gid)
         chmod(run, 0o755)
-        socket = run + "/board.sock"
+        let socket = run + "/board.sock"
+        self.socket = socket
         brokerLog = base + "/broker.log"
         environment = ["XDG_CONFIG_DIRS": base + "/no-etc", "XDG_CONFIG_HOME": base + "/no-config", "HOME": "/nonexistent",
                        "SPOTLIGHT_BOARD": "unix:" + socket, "LANG": "C.UTF-8"]
@@ -68,10 +74,10 @@ final class BrokerHost {
                              "--board", board, "--socket", socket, "--socket-group", group, "--socket-mode", "0660"] + extra
         process.environment = environment
         _ = FileManager.default.createFile(atPath: brokerLog, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: brokerLog))
-        log.seekToEndOfFile()
-        process.standardOutput = log
-        process.standardError = log
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: brokerLog))
+        output.seekToEndOfFile()
+        process.standardOutput = output
+        process.standardError = output
         try process.run()
         broker = process
         let deadline = Date().addingTimeInterval(10)
@@ -80,9 +86,12 @@ final class BrokerHost {
             if (try? run(service, ["list", "--limit", "1"]))?.status == 0 { return }
             usleep(50_000)
         }
-        Issue.record("the broker did not answer within 10 s:\n\(log(of: self))")
+        Issue.record("the broker did not answer within 10 s:\n\(brokerOutput)")
         throw CancellationError()
     }
+
+    /// What the broker logged (stderr) so far.
+    var brokerOutput: String { (try? String(contentsOfFile: brokerLog, encoding: .utf8)) ?? "(no log)" }
 
     var brokerPID: Int32? { broker?.processIdentifier }
 
@@ -107,6 +116,4 @@ final class BrokerHost {
     }
 }
 
-func log(of host: BrokerHost) -> String {
-    (try? String(contentsOfFile: host.brokerLog, encoding: .utf8)) ?? "(no log)"
-}
+
