@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore", "SpotlightTestSupport"], exclude: ["CertificationGoldens"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         // The conformance suite: the same behaviour tests against every BoardService.
-        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp", "SpotlightTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp", "SpotlightBroker", "SpotlightTestSupport"], swiftSettings: strict),
         .testTarget(name: "SpotlightBrokerTests", dependencies: ["SpotlightBroker", "SpotlightApp", "SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         // The broker client transport against a scripted POSIX test server.

@@ -1,5 +1,6 @@
 import Foundation
 import SpotlightApp
+import SpotlightBroker
 import SpotlightCore
 import SpotlightStore
 import Synchronization
@@ -10,20 +11,22 @@ import Testing
 enum BoardKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// `remote`: a `BoardBroker` over an SQLite file, each handle a `RemoteBoard` on a loopback
     /// transport whose peer is the handle's account (the JSON API and the broker's rules, no socket).
-    case sqlite, memory, remote
+    /// `socket`: the same broker served by a real `BrokerServer` on a Unix socket, each handle a
+    /// `RemoteBoard` over `UnixSocketTransport` (HTTP, SSE and all) — what `--board unix:` runs.
+    case sqlite, memory, remote, socket
 
     var testDescription: String { rawValue }
 
     /// A new, empty board created by Dana (its first manager).
     func makeBoard(clock: Clock = .fixed(People.now)) async throws -> TestBoard {
         switch self {
-        case .sqlite, .remote:
+        case .sqlite, .remote, .socket:
             let directory = NSTemporaryDirectory() + "spotlight-app-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let path = directory + "/board.sqlite"
             let creator = try await SQLiteBoard.open(path, as: People.dana, mode: .createIfMissing(name: "Test"), clock: clock)
             await creator.close()
-            let broker = self == .remote ? try await BrokerFixture.broker(path: path, clock: clock) : nil
+            let broker = self == .sqlite ? nil : try await BrokerFixture.broker(path: path, clock: clock)
             return TestBoard(kind: self, path: path, storage: nil, broker: broker, clock: clock)
         case .memory:
             return TestBoard(kind: self, path: nil, storage: InMemoryStorage(name: "Test", creator: People.dana, clock: clock),
@@ -58,6 +61,10 @@ struct TestBoard: Sendable {
             }
             let own = try await BrokerFixture.broker(path: path!, clock: handleClock, keep: false)
             return try await RemoteBoard.open(BrokerFixture.loopback(own, as: account, closingBroker: true), clock: handleClock)
+        case .socket:
+            // A handle with a clock of its own gets a broker of its own, as for `.remote`.
+            let broker = clock == nil ? broker! : try await BrokerFixture.broker(path: path!, clock: handleClock)
+            return try await RemoteBoard.open(try await SocketFixture.transport(broker, board: path!, as: account), clock: handleClock)
         }
     }
 }
@@ -85,6 +92,27 @@ enum BrokerFixture {
         return LoopbackTransport(application: broker, peer: peer) {
             if closingBroker { await broker.close() }
         }
+    }
+}
+
+/// The network side of `.socket`: one `BrokerServer` per broker and account, on its own socket
+/// beside the board, whose every peer is that account (the test process is one uid, so the
+/// kernel cannot tell Dana from Mary here; `BrokerServerTests` and the end-to-end suites check
+/// `SO_PEERCRED` with real accounts). Servers live as long as the test process, like brokers.
+enum SocketFixture {
+    private static let servers = Mutex<[String: BrokerServer]>([:])
+
+    static func transport(_ broker: BoardBroker, board: String, as account: Account) async throws -> UnixSocketTransport {
+        let key = "\(ObjectIdentifier(broker).hashValue)-\(account.login)"
+        let path = (board as NSString).deletingLastPathComponent + "/\(abs(key.hashValue) % 100_000)-\(account.login).sock"
+        if servers.withLock({ $0[key] }) == nil {
+            var configuration = BrokerServer.Configuration(socketPath: path, log: .silent)
+            configuration.accounts = { _ throws(SpotlightError) in account }
+            let server = BrokerServer(application: broker, configuration: configuration)
+            try await server.start()
+            servers.withLock { $0[key] = server }
+        }
+        return try UnixSocketTransport(path: path)
     }
 }
 
