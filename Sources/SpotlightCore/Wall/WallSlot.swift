@@ -63,16 +63,18 @@ extension WallSlot {
 
     /// Dwell for a story: reading time of title and body, scaled by the board's base, clamped.
     public static func dwell(for story: Story, baseSeconds: Int) -> Duration {
-        let words = readingWords(story.title) + readingWords(story.body)
-        let seconds = (Double(words) * Double(max(1, baseSeconds)) / Double(referenceWords)).rounded()
-        let clamped = min(Double(dwellRange.upperBound), max(Double(dwellRange.lowerBound), seconds))
-        return .seconds(Int(clamped))
+        dwell(words: readingWords(story.title) + readingWords(story.body), baseSeconds: baseSeconds)
     }
 
     /// Dwell for a celebration card: its headline and note read like a story's title and body.
     public static func dwell(for celebration: Celebration, baseSeconds: Int) -> Duration {
-        let words = readingWords(celebration.name) + readingWords(celebration.achievement)
-            + readingWords(celebration.levelTitle) + readingWords(celebration.certification.note)
+        dwell(words: readingWords(celebration.name) + readingWords(celebration.achievement)
+                  + readingWords(celebration.levelTitle) + readingWords(celebration.certification.note),
+              baseSeconds: baseSeconds)
+    }
+
+    /// Reading time of `words` at the board's base, clamped to `dwellRange`.
+    static func dwell(words: Int, baseSeconds: Int) -> Duration {
         let seconds = (Double(words) * Double(max(1, baseSeconds)) / Double(referenceWords)).rounded()
         return .seconds(Int(min(Double(dwellRange.upperBound), max(Double(dwellRange.lowerBound), seconds))))
     }
