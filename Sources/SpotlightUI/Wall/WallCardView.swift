@@ -89,8 +89,10 @@ struct WallCardView {
 
     /// "★ 14   🏅 1   external customer": the customer kind goes first when narrow, then medallions.
     func statsRow() -> BadgeRow {
-        // A certification has no votes: the row names the level instead.
-        if card.certified != nil { return BadgeRow(card.customerKind.isEmpty ? [] : [Badge(card.customerKind, role: .badge, priority: 1)], spacing: 3) }
+        if card.certified != nil {
+            // A certification has no votes: the row names the level instead.
+            return BadgeRow(card.customerKind.isEmpty ? [] : [Badge(card.customerKind, role: .badge, priority: 1)], spacing: 3)
+        }
         var items = [Badge("\(style.votes) \(card.votes)", role: .badge, priority: 3)]
         if card.medallions > 0 { items.append(Badge("\(style.medallion) \(card.medallions)", role: .badge, priority: 2)) }
         if !card.customerKind.isEmpty { items.append(Badge(card.customerKind, role: .dim, priority: 1)) }
