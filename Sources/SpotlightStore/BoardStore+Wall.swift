@@ -13,19 +13,26 @@ public struct WallSnapshot: Sendable, Equatable, Codable {
     public var totalStories: Int
     /// The story most upvoted since `highlightSince` (Customer Service Week's daily slot).
     public var highlight: Story?
+    /// Certifications held and earned or granted in the last week (`Celebration.window`), newest
+    /// first, at most `wallCelebrations`; named by login (the executable knows display names).
+    public var celebrations: [Celebration]
 
-    public init(settings: BoardSettings, stories: [Story], headlines: [String], totalStories: Int, highlight: Story?) {
+    public init(settings: BoardSettings, stories: [Story], headlines: [String], totalStories: Int, highlight: Story?,
+                celebrations: [Celebration] = []) {
         self.settings = settings
         self.stories = stories
         self.headlines = headlines
         self.totalStories = totalStories
         self.highlight = highlight
+        self.celebrations = celebrations
     }
 }
 
 extension BoardStore {
     /// How many of the hottest stories the wall rotates through.
     public static let wallWorkingSet = 300
+    /// How many of the week's certifications the wall celebrates at most (newest first).
+    public static let wallCelebrations = 100
 
     /// `highlightSince`: during Customer Service Week, the start of today, to find the day's
     /// most upvoted story; nil the rest of the year (it costs a pass over today's votes).
@@ -66,6 +73,30 @@ extension BoardStore {
         }
         return WallSnapshot(settings: settings, stories: order.compactMap { byID[$0] },
                             headlines: newest.prefix(10).map(\.title), totalStories: try await storyCount(),
-                            highlight: highlight)
+                            highlight: highlight, celebrations: try await weekCelebrations())
+    }
+
+    /// The week's held certifications with their level titles, in one indexed read
+    /// (`certifications_by_at`); the title comes out of the stored program's JSON with
+    /// `json_extract`, so no program (and its quiz) is decoded. None on a schema-1 board, which a
+    /// read-only wall cannot upgrade.
+    func weekCelebrations() async throws(SpotlightError) -> [Celebration] {
+        guard try await schemaVersion() >= 2 else { return [] }
+        let since = clock.now.addingTimeInterval(-Celebration.window)
+        return try await rows("""
+            SELECT c.id, c.login, CAST(p.name AS BLOB) AS program, c.level, c.source, c.granted_by, c.at,
+                   CAST(c.note AS BLOB) AS note,
+                   CAST(json_extract(p.program, '$.levels[' || (c.level - 1) || '].title') AS BLOB) AS level_title
+            FROM certifications c JOIN cert_programs p ON p.id = c.program_id
+            WHERE c.revoked_at IS NULL AND c.at >= ? ORDER BY c.at DESC, c.id DESC LIMIT ?
+            """, [.integer(since.millis), .integer(Self.wallCelebrations)]).map { row in
+            let certification = Certification(
+                id: row.column("id")?.integer ?? 0, login: row.column("login")?.string ?? "",
+                program: row.column("program")?.lossless ?? "", level: row.column("level")?.integer ?? 0,
+                source: Certification.Source(rawValue: row.column("source")?.string ?? "") ?? .manager,
+                grantedBy: row.column("granted_by")?.string ?? "",
+                at: Date(millis: row.column("at")?.integer ?? 0), note: row.column("note")?.lossless ?? "")
+            return Celebration(certification: certification, levelTitle: row.column("level_title")?.lossless ?? "")
+        }
     }
 }

@@ -200,7 +200,7 @@ import Testing
         var wallAgain = schedule(board(30, pins: [3]))
         for _ in cycle {
             let slot = wallAgain.next(now: now)!
-            seen.insert(slot.storyID)
+            seen.insert(slot.storyID ?? -1)
             #expect(wallAgain.storyProgress == (seen.count, 30))
         }
         _ = wallAgain.previous()
@@ -289,7 +289,7 @@ import Testing
         var pinned = 0
         for _ in 0..<100_000 {
             guard let slot = wall.next(now: now) else { break }
-            counts[slot.storyID, default: 0] += 1
+            counts[slot.storyID ?? -1, default: 0] += 1
             if isPinned(slot) { pinned += 1 }
         }
         #expect(counts.count == 1000)

@@ -5,7 +5,7 @@ import Testing
 /// `spotlight cert quiz` in a real terminal (tmux) with the real binary (issue 16): a manager
 /// adds the example program, the quiz is passed by keys and `cert list` shows level 1; a
 /// hang-up halfway records nothing.
-/// Not yet here: attempts by a second real account (`setpriv`) and the wall's celebration card.
+/// A real second account (`setpriv`) and the wall's celebration card: `CertCelebrationTests`.
 @Suite(.serialized) struct CertQuizTerminalTests {
     typealias P = SpotlightProcess
 

@@ -14,14 +14,17 @@ public final class WallEffectRunner {
     public let timeZone: TimeZone
     /// `spotlight wall --stats`: each read also renders the board statistics in these glyphs.
     public let statsGlyphs: ChartGlyphs?
+    /// A celebrated person's display name by login (the account database); nil keeps the login.
+    public let displayName: @Sendable (String) -> String?
 
     public init(service: any BoardService, themes: WallThemes, clock: Clock, statsGlyphs: ChartGlyphs? = nil,
-                timeZone: TimeZone = .current) {
+                timeZone: TimeZone = .current, displayName: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.service = service
         self.themes = themes
         self.clock = clock
         self.statsGlyphs = statsGlyphs
         self.timeZone = timeZone
+        self.displayName = displayName
     }
 
     /// A board change: read again, or say why the board cannot be read (keeping the last stories).
@@ -54,7 +57,7 @@ public final class WallEffectRunner {
     public func load(highlightSince: Date?) async -> [WallMessage] {
         do {
             let snapshot = try await service.wallSnapshot(highlightSince: highlightSince)
-            var messages: [WallMessage] = [.snapshotLoaded(WallContent(snapshot))]
+            var messages: [WallMessage] = [.snapshotLoaded(WallContent(snapshot, displayName: displayName))]
             if let statsGlyphs {
                 messages.append(.statsLoaded(try await StatsReading.lines(service, glyphs: statsGlyphs, now: clock.now, timeZone: timeZone)))
             }
@@ -66,8 +69,15 @@ public final class WallEffectRunner {
 }
 
 extension WallContent {
-    /// What the wall shows of a read (the snapshot without its counts).
-    public init(_ snapshot: WallSnapshot) {
-        self.init(stories: snapshot.stories, headlines: snapshot.headlines, settings: snapshot.settings, highlight: snapshot.highlight)
+    /// What the wall shows of a read (the snapshot without its counts), each celebrated person
+    /// named by `displayName` where it knows them.
+    public init(_ snapshot: WallSnapshot, displayName: (String) -> String? = { _ in nil }) {
+        let celebrations = snapshot.celebrations.map { celebration in
+            var named = celebration
+            if let name = displayName(celebration.certification.login), !name.isEmpty { named.name = name }
+            return named
+        }
+        self.init(stories: snapshot.stories, headlines: snapshot.headlines, settings: snapshot.settings, highlight: snapshot.highlight,
+                  celebrations: celebrations)
     }
 }

@@ -140,8 +140,13 @@ extension InMemoryStorage {
             // Most votes today; the newer story on a tie.
             highlight = candidates.max { a, b in a.votes != b.votes ? a.votes < b.votes : a.story.id < b.story.id }?.story
         }
+        let week = try recentCertifications(since: now.addingTimeInterval(-Celebration.window), limit: BoardStore.wallCelebrations)
+        let celebrations = week.map { certification in
+            let program = rows.certification.programs.first { certification.isOf($0.name) }
+            return Celebration(certification: certification, levelTitle: program?.level(certification.level)?.title ?? "")
+        }
         return WallSnapshot(settings: settings, stories: working, headlines: newest.prefix(10).map(\.title),
-                            totalStories: try storyCount(), highlight: highlight)
+                            totalStories: try storyCount(), highlight: highlight, celebrations: celebrations)
     }
 
     /// SQLite's default (binary) collation: by UTF-8 bytes.

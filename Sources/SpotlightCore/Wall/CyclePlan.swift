@@ -1,8 +1,10 @@
 /// One planned slot of a rotation cycle. Pin slots name no story: they are resolved to the next
 /// live pin when shown, so a pin that expires or appears mid-cycle is handled at that moment.
+/// Celebration slots likewise resolve to the next certification of the week still celebrated.
 enum PlannedSlot: Equatable, Sendable {
     case pin
     case story(StoryID, SlotReason)
+    case celebration
 
     var storyID: StoryID? {
         if case .story(let id, _) = self { id } else { nil }
@@ -56,6 +58,30 @@ enum CyclePlan {
         out.reserveCapacity(rotation.count + rotation.count / run + 1)
         for (i, slot) in rotation.enumerated() {
             if i % run == 0 { out.append(.pin) }
+            out.append(slot)
+        }
+        return out
+    }
+
+    /// Celebrations take at most one slot in `share`, never two in a row: one slot per celebration
+    /// while there are few, so each is shown once a cycle; when there are more than the share
+    /// allows, the slots the share gives, and round-robin carries the rest into the next cycles.
+    /// Spread evenly through the cycle with staggered starts (as `spread` places a story's slots).
+    /// None leaves the plan exactly as it was; a plan with nothing else is the celebrations alone.
+    static func interleaveCelebrations(_ plan: [PlannedSlot], count: Int, share: Int) -> [PlannedSlot] {
+        guard count > 0 else { return plan }
+        guard !plan.isEmpty else { return Array(repeating: .celebration, count: count) }
+        let run = max(1, share - 1)
+        let slots = min(count, (plan.count + run - 1) / run)
+        var out: [PlannedSlot] = []
+        out.reserveCapacity(plan.count + slots)
+        var next = 0
+        for (i, slot) in plan.enumerated() {
+            // Celebration j goes before plan entry ⌊(2j + 1)·n / 2k⌋.
+            while next < slots, i == (2 * next + 1) * plan.count / (2 * slots) {
+                out.append(.celebration)
+                next += 1
+            }
             out.append(slot)
         }
         return out

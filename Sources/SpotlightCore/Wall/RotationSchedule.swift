@@ -24,6 +24,11 @@ import Foundation
 ///   not unhidden: it is queued and shown next, once, as `.new`, ahead of the plan.
 /// - `update` prunes hidden and removed stories from the rest of the plan and from history;
 ///   weights stay as planned until the cycle ends, so the cycle's length does not jump on a vote.
+/// - Certifications of the last week (`Celebration`) have their own slots, at most one in
+///   `celebrationShare` (`CyclePlan.interleaveCelebrations`), resolved like pin slots to the next
+///   one still celebrated, round-robin. One that arrives while the wall runs is shown next, once,
+///   as fresh news (like a NEW story); a revoked one leaves with the next snapshot, an old one
+///   when its week is over. Without any, the plan is exactly what it was.
 public struct RotationSchedule: Sendable {
     public var settings: BoardSettings
 
@@ -37,6 +42,15 @@ public struct RotationSchedule: Sendable {
     private var known: Set<StoryID> = []
     private var newest: Date?
     private var newQueue: [StoryID] = []
+    /// The week's certifications by id, the ids ascending (round-robin order), the one shown
+    /// last, the highest id seen (what "fresh" means) and the fresh ones waiting.
+    private var celebrations: [Int: Celebration] = [:]
+    private var celebrationOrder: [Int] = []
+    private var lastCelebration: Int?
+    private var newestCelebration: Int?
+    private var celebrationQueue: [Int] = []
+    /// Celebrations take at most one slot in this many.
+    public static let celebrationShare = 4
 
     private var plan: [PlannedSlot] = []
     private var planIndex = 0
@@ -72,9 +86,11 @@ public struct RotationSchedule: Sendable {
         self.settings = settings
     }
 
-    /// A new board snapshot: stories may appear, disappear, change, be pinned or unpinned.
-    /// Only `.visible` stories count. O(n log n) for the hot order; called on board changes only.
-    public mutating func update(stories snapshot: [Story], now: Date) {
+    /// A new board snapshot: stories may appear, disappear, change, be pinned or unpinned;
+    /// certifications may be earned, granted or revoked. Only `.visible` stories and celebrations
+    /// of the week before `now` count. O(n log n) for the hot order; called on board changes only.
+    public mutating func update(stories snapshot: [Story], celebrations week: [Celebration] = [], now: Date) {
+        updateCelebrations(week, now: now)
         let visible = snapshot.filter { $0.status == .visible }
         stories = Dictionary(visible.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         ranked = visible.sorted(by: .hot).map(\.id)
@@ -99,12 +115,38 @@ public struct RotationSchedule: Sendable {
         recountCycleStories()
     }
 
+    private mutating func updateCelebrations(_ week: [Celebration], now: Date) {
+        let live = week.filter { $0.isCelebrated(at: now) }
+        celebrations = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        celebrationOrder = celebrations.keys.sorted()
+        celebrationQueue.removeAll { celebrations[$0] == nil }   // revoked before it was shown
+        if cycle > 0 {
+            let newest = newestCelebration ?? Int.min
+            celebrationQueue += celebrationOrder.filter { $0 > newest && !celebrationQueue.contains($0) }
+        }
+        if let top = celebrationOrder.last, top > newestCelebration ?? Int.min { newestCelebration = top }
+    }
+
+    /// The celebration a slot names, while it is in the latest snapshot.
+    public func celebration(_ id: Int) -> Celebration? { celebrations[id] }
+
+    /// A certification arrived since the wall began and waits to be shown next.
+    public var hasFreshCelebration: Bool { !celebrationQueue.isEmpty }
+
+    /// The slot's story or celebration is still in the latest snapshot.
+    private func isLive(_ slot: WallSlot) -> Bool {
+        switch slot.subject {
+        case .story(let id): stories[id] != nil
+        case .celebration(let id): celebrations[id] != nil
+        }
+    }
+
     /// Advances the wall: replays history forward after `previous()`, else the next NEW story,
     /// else the plan (planning a new cycle when it runs out). Nil when the board is empty.
     public mutating func next(now: Date) -> WallSlot? {
         while historyCursor + 1 < history.count {
             historyCursor += 1
-            if stories[history[historyCursor].slot.storyID] != nil { return history[historyCursor].slot }
+            if isLive(history[historyCursor].slot) { return history[historyCursor].slot }
         }
         guard let slot = produce(now: now) else { return nil }
         history.append(Shown(slot: slot, cycle: cycle, index: shownInCycle, count: cycleCount,
@@ -119,7 +161,7 @@ public struct RotationSchedule: Sendable {
     public mutating func previous() -> WallSlot? {
         var i = historyCursor - 1
         while i >= 0 {
-            if stories[history[i].slot.storyID] != nil {
+            if isLive(history[i].slot) {
                 historyCursor = i
                 return history[i].slot
             }
@@ -149,7 +191,7 @@ public struct RotationSchedule: Sendable {
 
     /// Slots in the current cycle: shown, still planned, and NEW stories waiting.
     private var cycleCount: Int {
-        shownInCycle + (plan.count - planIndex) + newQueue.count
+        shownInCycle + (plan.count - planIndex) + newQueue.count + celebrationQueue.count
     }
 
     private mutating func produce(now: Date) -> WallSlot? {
@@ -158,6 +200,11 @@ public struct RotationSchedule: Sendable {
             guard let story = stories[id] else { continue }
             members.insert(id)
             return show(story, .new)
+        }
+        while !celebrationQueue.isEmpty {
+            let id = celebrationQueue.removeFirst()
+            guard let celebration = celebrations[id], celebration.isCelebrated(at: now) else { continue }
+            return show(celebration, fresh: true)
         }
         var planned = false
         while true {
@@ -178,6 +225,11 @@ public struct RotationSchedule: Sendable {
                 dropPinSlots()
             case .story(let id, let reason):
                 if let story = stories[id], !story.isPinned(at: now) { return show(story, reason) }
+            case .celebration:
+                if let celebration = nextCelebration(now: now) { return show(celebration, fresh: false) }
+                // Every celebration is over or revoked: the rest of the cycle has no such slots.
+                plan = plan[planIndex...].filter { $0 != .celebration }
+                planIndex = 0
             }
         }
     }
@@ -190,10 +242,29 @@ public struct RotationSchedule: Sendable {
                         dwell: WallSlot.dwell(for: story, baseSeconds: settings.rotationSeconds))
     }
 
+    private mutating func show(_ celebration: Celebration, fresh: Bool) -> WallSlot {
+        shownInCycle += 1
+        lastCelebration = celebration.id
+        return WallSlot(subject: .celebration(celebration.id), reason: .certified(fresh: fresh),
+                        dwell: WallSlot.dwell(for: celebration, baseSeconds: settings.rotationSeconds))
+    }
+
+    private func liveCelebrations(now: Date) -> [Celebration] {
+        celebrationOrder.compactMap { celebrations[$0] }.filter { $0.isCelebrated(at: now) }
+    }
+
+    /// Round-robin in id order, continuing after the celebration shown last, across cycles.
+    private func nextCelebration(now: Date) -> Celebration? {
+        let live = liveCelebrations(now: now)
+        return live.first(where: { $0.id > lastCelebration ?? Int.min }) ?? live.first
+    }
+
     private mutating func startCycle(now: Date) {
         let pins = livePins(now: now)
         let pool = ranked.compactMap { stories[$0] }.filter { !$0.isPinned(at: now) }
-        plan = CyclePlan.build(pool: pool, pinCount: pins.count, pinShare: settings.pinShare)
+        plan = CyclePlan.interleaveCelebrations(
+            CyclePlan.build(pool: pool, pinCount: pins.count, pinShare: settings.pinShare),
+            count: liveCelebrations(now: now).count, share: Self.celebrationShare)
         planIndex = 0
         planHasPins = !pins.isEmpty
         members = Set(pool.map(\.id)).union(pins.map(\.id))
@@ -241,7 +312,9 @@ public struct RotationSchedule: Sendable {
     /// slot at the end for a story that came back (unhidden) so it is still shown this cycle.
     private mutating func prunePlan(now: Date) {
         guard cycle > 0 else { return }
+        let anyCelebration = !liveCelebrations(now: now).isEmpty
         var rest = plan[planIndex...].filter { slot in
+            if slot == .celebration { return anyCelebration }
             guard let id = slot.storyID else { return true }
             guard let story = stories[id] else { return false }
             return !story.isPinned(at: now)
@@ -266,7 +339,7 @@ public struct RotationSchedule: Sendable {
     private mutating func pruneHistory() {
         var kept: [Shown] = []
         var cursor = -1
-        for (i, shown) in history.enumerated() where stories[shown.slot.storyID] != nil {
+        for (i, shown) in history.enumerated() where isLive(shown.slot) {
             kept.append(shown)
             if i <= historyCursor { cursor = kept.count - 1 }
         }

@@ -15,18 +15,41 @@ public enum SlotReason: Equatable, Sendable {
     case rotation
     /// During Customer Service Week: the story most upvoted today, shown every few slots.
     case dailyHighlight
+    /// A certification earned or granted in the last week (`Celebration`): the slot names no
+    /// story. `fresh` when it arrived while the wall was running and is shown ahead of the plan.
+    case certified(fresh: Bool)
 }
 
-/// One story on the wall: which, why, and for how long.
+/// What a wall slot shows: a story, or a celebration (a certification, by its id).
+public enum WallSubject: Hashable, Sendable {
+    case story(StoryID)
+    case celebration(Int)
+}
+
+/// One card on the wall: which, why, and for how long.
 public struct WallSlot: Equatable, Sendable {
-    public let storyID: StoryID
+    public let subject: WallSubject
     public let reason: SlotReason
     public let dwell: Duration
 
     public init(storyID: StoryID, reason: SlotReason, dwell: Duration) {
-        self.storyID = storyID
+        self.init(subject: .story(storyID), reason: reason, dwell: dwell)
+    }
+
+    public init(subject: WallSubject, reason: SlotReason, dwell: Duration) {
+        self.subject = subject
         self.reason = reason
         self.dwell = dwell
+    }
+
+    /// The story shown; nil for a celebration.
+    public var storyID: StoryID? {
+        if case .story(let id) = subject { id } else { nil }
+    }
+
+    /// The certification celebrated; nil for a story.
+    public var celebrationID: Int? {
+        if case .celebration(let id) = subject { id } else { nil }
     }
 }
 
@@ -40,10 +63,20 @@ extension WallSlot {
 
     /// Dwell for a story: reading time of title and body, scaled by the board's base, clamped.
     public static func dwell(for story: Story, baseSeconds: Int) -> Duration {
-        let words = readingWords(story.title) + readingWords(story.body)
+        dwell(words: readingWords(story.title) + readingWords(story.body), baseSeconds: baseSeconds)
+    }
+
+    /// Dwell for a celebration card: its headline and note read like a story's title and body.
+    public static func dwell(for celebration: Celebration, baseSeconds: Int) -> Duration {
+        dwell(words: readingWords(celebration.name) + readingWords(celebration.achievement)
+                  + readingWords(celebration.levelTitle) + readingWords(celebration.certification.note),
+              baseSeconds: baseSeconds)
+    }
+
+    /// Reading time of `words` at the board's base, clamped to `dwellRange`.
+    static func dwell(words: Int, baseSeconds: Int) -> Duration {
         let seconds = (Double(words) * Double(max(1, baseSeconds)) / Double(referenceWords)).rounded()
-        let clamped = min(Double(dwellRange.upperBound), max(Double(dwellRange.lowerBound), seconds))
-        return .seconds(Int(clamped))
+        return .seconds(Int(min(Double(dwellRange.upperBound), max(Double(dwellRange.lowerBound), seconds))))
     }
 
     /// Words as a reader experiences them. Scripts written without spaces (Chinese, Japanese)

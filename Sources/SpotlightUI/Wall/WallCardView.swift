@@ -21,7 +21,7 @@ struct WallCardView {
         // One line more than can show, so a clipped last line can be filled from the next.
         let titleWrap = WrappedLines(card.title, width: width, lineLimit: maxTitleLines + 1)
         let bodyWrap = WrappedLines(card.body, width: width, lineLimit: rows + 1)
-        let hasBadges = card.isPinned || card.isNew
+        let hasBadges = card.hasBadges
         let plan = WallCardPlan(
             rows: rows, titleLines: min(titleWrap.lines.count, maxTitleLines), bodyLines: min(bodyWrap.lines.count, rows),
             hasBadges: hasBadges
@@ -30,7 +30,7 @@ struct WallCardView {
         var inline = 0
         if hasBadges, plan.badges == 0, plan.title > 0 {
             // No row for the badge line: the icon leads the title instead.
-            let icon = SafeText((card.isPinned ? style.pin : style.new) + " ")
+            let icon = SafeText((card.isPinned ? style.pin : card.certified != nil ? style.medallion : style.new) + " ")
             let withIcon = WrappedLines(icon.string + card.title, width: width, lineLimit: plan.title + 1)
             title = withIcon.visible(plan.title, width: width, ellipsis: style.ellipsis)
             inline = icon.width
@@ -69,6 +69,7 @@ struct WallCardView {
         var items: [Badge] = []
         if card.isPinned { items.append(Badge(style.pin + " PINNED", role: .pinned, priority: 2)) }
         if card.isNew { items.append(Badge(style.new + " NEW", role: .new, priority: 1)) }
+        if card.certified != nil { items.append(Badge(style.medallion + " CERTIFIED", role: .new, priority: 1)) }
         return BadgeRow(items, spacing: 3)
     }
 
@@ -88,6 +89,10 @@ struct WallCardView {
 
     /// "★ 14   🏅 1   external customer": the customer kind goes first when narrow, then medallions.
     func statsRow() -> BadgeRow {
+        if card.certified != nil {
+            // A certification has no votes: the row names the level instead.
+            return BadgeRow(card.customerKind.isEmpty ? [] : [Badge(card.customerKind, role: .badge, priority: 1)], spacing: 3)
+        }
         var items = [Badge("\(style.votes) \(card.votes)", role: .badge, priority: 3)]
         if card.medallions > 0 { items.append(Badge("\(style.medallion) \(card.medallions)", role: .badge, priority: 2)) }
         if !card.customerKind.isEmpty { items.append(Badge(card.customerKind, role: .dim, priority: 1)) }
@@ -98,6 +103,11 @@ struct WallCardView {
     /// real account is always shown whole; a long typed teller's name is what gets cut.
     func bylineSpans(width: Int) -> [Span] {
         var tail = [Span("posted by ", role: .dim), Span(card.author, role: .meta)]
+        switch card.certified {
+        case .quiz?: tail = [Span("passed the quiz", role: .dim)]
+        case .manager(let by)?: tail = [Span("granted by ", role: .dim), Span(by, role: .meta)]
+        case nil: break
+        }
         if !card.age.isEmpty {
             tail.append(Span(style.dot, role: .dim))
             tail.append(Span(card.age, role: .dim))

@@ -37,12 +37,16 @@ public struct WallContent: Sendable, Equatable {
     public var settings: BoardSettings
     /// Customer Service Week's story of the day, when the read asked for one.
     public var highlight: Story?
+    /// Certifications of the last week, for the celebration slots.
+    public var celebrations: [Celebration]
 
-    public init(stories: [Story], headlines: [String], settings: BoardSettings, highlight: Story? = nil) {
+    public init(stories: [Story], headlines: [String], settings: BoardSettings, highlight: Story? = nil,
+                celebrations: [Celebration] = []) {
         self.stories = stories
         self.headlines = headlines
         self.settings = settings
         self.highlight = highlight
+        self.celebrations = celebrations
     }
 }
 

@@ -65,6 +65,33 @@ public enum WallPresenter {
         return model
     }
 
+    /// A celebration's card (issue 16): the achievement as the title, the person as the hero, the
+    /// grant's note as the body, the level's title where a story's votes go, how it was earned
+    /// and when as the byline. Every field is user text, sanitised when drawn like a story's.
+    public static func model(
+        celebration: Celebration, slot: WallSlot, position: (index: Int, count: Int), headlines: [String], tickerOffset: Int,
+        context: Context
+    ) -> WallViewModel {
+        var model = model(story: nil, slot: slot, position: position, headlines: headlines, tickerOffset: tickerOffset,
+                          context: context)
+        let certification = celebration.certification
+        var card = WallCard(
+            title: celebration.achievement, body: certification.note, hero: celebration.name, department: "",
+            customerKind: celebration.levelTitle, author: certification.grantedBy,
+            age: RelativeTime.ago(certification.at, now: context.now))
+        card.certified = certification.source == .quiz ? .quiz : .manager(certification.grantedBy)
+        model.card = card
+        model.reason = reason(slot.reason, celebration: celebration, context: context)
+        return model
+    }
+
+    /// "certified this week · Service Standards, Level I"; "just certified" when it arrived while
+    /// the wall was running.
+    static func reason(_ reason: SlotReason, celebration: Celebration, context: Context) -> String {
+        let lead = reason == .certified(fresh: true) ? "just certified" : "certified this week"
+        return lead + Punctuation(unicode: context.isUTF8).dot + celebration.achievement
+    }
+
     /// The header banner: the theme's, with a countdown in the week before Customer Service Week.
     static func banner(_ context: Context) -> String {
         let base = context.theme.banner(unicode: context.isUTF8)
@@ -97,6 +124,8 @@ public enum WallPresenter {
             return "in rotation"
         case .dailyHighlight:
             return "Customer Service Week: today's most upvoted story"
+        case .certified:
+            return "certified this week"   // worded with its celebration by `reason(_:celebration:context:)`
         }
     }
 }

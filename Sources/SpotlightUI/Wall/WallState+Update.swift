@@ -26,7 +26,7 @@ extension WallState {
             var settings = content.settings
             if let interval = options.interval { settings.rotationSeconds = interval }
             load(stories: content.stories, headlines: content.headlines, settings: settings, now: now,
-                 highlight: content.highlight)
+                 highlight: content.highlight, celebrations: content.celebrations)
             return [.redraw]
         case .loadFailed(let failure):
             guard failure != problem else { return [] }

@@ -64,9 +64,11 @@ public struct WallState: Sendable {
         if options.stats { statsEvery = WallOptions.statsEvery }
     }
 
-    /// A fresh read of the board. The story on screen stays unless it was hidden or removed.
+    /// A fresh read of the board. The story on screen stays unless it was hidden or removed (or
+    /// the certification on screen revoked); a certification that has just arrived is shown at
+    /// once, unless the wall is paused or already celebrating one.
     public mutating func load(stories list: [Story], headlines: [String], settings: BoardSettings, now: Date,
-                              highlight: Story? = nil) {
+                              highlight: Story? = nil, celebrations: [Celebration] = []) {
         self.highlight = highlight
         if settings != self.settings {
             self.settings = settings
@@ -76,16 +78,32 @@ public struct WallState: Sendable {
         // A new headline starts the ticker over, so a fresh post is on screen at once.
         if headlines.first != self.headlines.first { tickerOffset = 0 }
         self.headlines = headlines
-        schedule.update(stories: list.filter { $0.status == .visible }, now: now)
-        if let current = slot, stories[current.storyID] == nil {
+        schedule.update(stories: list.filter { $0.status == .visible }, celebrations: celebrations, now: now)
+        if let current = slot, !isShowable(current) {
             advance(now: now)
         } else if slot == nil {
             advance(now: now)
+        } else if schedule.hasFreshCelebration, !isPaused, slot?.celebrationID == nil {
+            advance(now: now)
+        }
+    }
+
+    /// The slot's story or certification is still on the board.
+    private func isShowable(_ slot: WallSlot) -> Bool {
+        switch slot.subject {
+        case .story(let id): stories[id] != nil
+        case .celebration(let id): schedule.celebration(id) != nil
         }
     }
 
     public mutating func advance(now: Date) {
         showingStats = false
+        if schedule.hasFreshCelebration {
+            // News of a certification goes before the statistics' and the highlight's turns.
+            slot = schedule.next(now: now)
+            slotStarted = now
+            return
+        }
         if let every = statsEvery, statsLines != nil {
             slotsSinceStats += 1
             if slotsSinceStats >= every {
@@ -118,7 +136,10 @@ public struct WallState: Sendable {
         slotStarted = now
     }
 
-    public var currentStory: Story? { slot.flatMap { stories[$0.storyID] } }
+    public var currentStory: Story? { slot?.storyID.flatMap { stories[$0] } }
+
+    /// The certification on screen, when the slot celebrates one.
+    public var currentCelebration: Celebration? { slot?.celebrationID.flatMap { schedule.celebration($0) } }
 
     /// When the current story's time is up; nil for an empty board.
     public var slotEnds: Date? {
@@ -137,6 +158,9 @@ public struct WallState: Sendable {
                                         tickerOffset: tickerOffset, context: context)
             model.panel = statsLines
             model.reason = "board statistics, every \(Plural.count(statsEvery ?? 0, "story"))"
+        } else if let celebration = currentCelebration, let slot {
+            model = WallPresenter.model(celebration: celebration, slot: slot, position: position, headlines: headlines,
+                                        tickerOffset: tickerOffset, context: context)
         } else {
             model = WallPresenter.model(story: currentStory, slot: slot, position: position, headlines: headlines,
                                         tickerOffset: tickerOffset, context: context)

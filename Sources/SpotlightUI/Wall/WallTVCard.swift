@@ -46,7 +46,7 @@ struct WallTVCard {
         let bodyWrap = WrappedLines(card.body, width: width, lineLimit: rows + 1)
         let bodyWanted = bodyWrap.lines.count
         let heroText = !card.hero.isEmpty || department != nil
-        plan.badges = card.isPinned || card.isNew ? 1 : 0
+        plan.badges = card.hasBadges ? 1 : 0
         plan.gapBeforeMeta = 1
         plan.meta = 2
         plan.gapAfterHero = heroText && bodyWanted > 0 ? 1 : 0

@@ -102,6 +102,18 @@ public struct WallCard: Sendable, Equatable {
     public var toldBy: String?
     /// Already worded, e.g. "2 days ago".
     public var age: String
+    /// Set when the card celebrates a certification instead of telling a story: the title is the
+    /// achievement, the hero the person, the body the grant's note, `customerKind` the level's title.
+    public var certified: CertifiedBy?
+
+    /// How a celebrated certification was earned: the byline in place of "posted by".
+    public enum CertifiedBy: Sendable, Equatable {
+        case quiz
+        case manager(String)
+    }
+
+    /// Pinned, new and certified cards carry a badge row (or an icon before the title).
+    var hasBadges: Bool { isPinned || isNew || certified != nil }
 
     public init(
         title: String, body: String, hero: String, department: String, customerKind: String,

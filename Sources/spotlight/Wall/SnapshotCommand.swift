@@ -42,7 +42,8 @@ struct SnapshotCommand: AsyncParsableCommand {
             let snapshot = try await CLI.withBoard(board: board) { board async throws(SpotlightError) in try await board.wallSnapshot() }
             let chosen = try Themes.standard().loadOrBuiltIn(theme ?? snapshot.settings.theme, explicit: theme != nil)
             var state = WallState(settings: snapshot.settings, now: now)
-            state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: snapshot.settings, now: now)
+            state.load(stories: snapshot.stories, headlines: snapshot.headlines, settings: snapshot.settings, now: now,
+                       celebrations: WallContent(snapshot, displayName: CertText.displayName(of:)).celebrations)
             let context = WallPresenter.Context(
                 boardName: snapshot.settings.name, theme: chosen, now: now, timeZone: .current,
                 serviceWeek: ServiceWeek.phase(on: ClockText.calendarDate(now, timeZone: .current), settings: snapshot.settings),

@@ -42,13 +42,14 @@ final class WallRunner {
         self.service = service
         self.ownsService = ownsService
         self.session = session
-        first = WallContent(snapshot)
+        first = WallContent(snapshot, displayName: CertText.displayName(of:))
         inbox = try ChangeInbox(service.changes())
         let state = WallState(settings: snapshot.settings, now: options.clock.now, options: WallOptions(
             kiosk: options.kiosk, unlock: options.unlock, embedded: options.embedded, interval: options.interval,
             theme: options.theme, stats: options.stats, isUTF8: session.isUTF8, timeZone: .current))
         let effects = WallEffectRunner(service: service, themes: WallThemes(catalog: themes, starting: theme), clock: options.clock,
-                                       statsGlyphs: options.stats ? (session.isUTF8 ? .unicode : .ascii) : nil)
+                                       statsGlyphs: options.stats ? (session.isUTF8 ? .unicode : .ascii) : nil,
+                                       displayName: { CertText.displayName(of: $0) })
         let bigType = options.bigType
         let program = WallProgram(state: state, effects: effects) { width, height in
             BigType.font(enabled: bigType, width: width, height: height)
