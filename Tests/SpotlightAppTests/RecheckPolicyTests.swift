@@ -35,6 +35,25 @@ import SpotlightApp
         #expect(policy.backoff == nil, "after the burst, back to the slow poll")
     }
 
+    /// The defaults follow a hint for 4 s, never waiting more than half a second: a commit that a
+    /// loaded host stalls for a second is still seen within half a second of becoming visible.
+    @Test func byDefaultAHintIsFollowedForFourSecondsAtMostHalfASecondApart() {
+        var policy = RecheckPolicy(now: t0)
+        var now = t0.addingTimeInterval(1)
+        policy.hint(at: now)
+        var delays: [Double] = []
+        while true {
+            policy.checked(at: now, foundChange: false)
+            let delay = policy.nextCheck.timeIntervalSince(now)
+            if delay == 10 { break }
+            delays.append(delay)
+            now = policy.nextCheck
+        }
+        #expect(delays.prefix(6).map { ($0 * 1000).rounded() } == [30, 60, 120, 240, 480, 500])
+        #expect(delays.allSatisfy { $0 <= 0.5 })
+        #expect(delays.reduce(0, +) > 3.4 && delays.reduce(0, +) <= 4)
+    }
+
     @Test func aChangeFoundEndsTheFollowUp() {
         var policy = RecheckPolicy(now: t0, firstDelay: 0.03, burst: 1, slowPoll: 5)
         policy.hint(at: t0)

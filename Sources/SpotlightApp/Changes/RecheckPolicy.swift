@@ -5,13 +5,19 @@ import Foundation
 ///
 /// A hint (inotify saw the board's files move) is checked at once. A writer's WAL frames wake
 /// inotify before its commit is visible, so a hint that found nothing is checked again,
-/// backing off from `firstDelay`, doubling, until `burst` has passed. Apart from hints, a slow
+/// backing off from `firstDelay`, doubling up to `maximumDelay`, until `burst` has passed. The
+/// burst is long (4 s): on a loaded host a writer can stall between its WAL frames and its
+/// commit for most of a second (seen in the certification test at load 7 on 2 cores), and a
+/// missed commit would wait for the 10 s poll; the checks are one `PRAGMA data_version` each
+/// and stop at the first change found. Apart from hints, a slow
 /// poll every `slowPoll` catches what inotify never reports (changes through the `-shm`
 /// mapping); every `fallbackPoll` when there are no hints at all (no inotify). The defaults are
 /// today's wall's (10 s and 2 s), which keep an idle wall under its CPU budget (DESIGN §11).
 /// A pure value: the caller passes the clock's `now`.
 public struct RecheckPolicy: Equatable, Sendable {
     public var firstDelay: TimeInterval
+    /// The longest wait between two re-checks of one burst.
+    public var maximumDelay: TimeInterval
     /// How long after a hint that found nothing re-checks go on.
     public var burst: TimeInterval
     public var slowPoll: TimeInterval
@@ -30,9 +36,10 @@ public struct RecheckPolicy: Equatable, Sendable {
     /// When the last check was made (or the policy started).
     private var lastCheck: Date
 
-    public init(now: Date, firstDelay: TimeInterval = 0.03, burst: TimeInterval = 1, slowPoll: TimeInterval = 10,
-                fallbackPoll: TimeInterval = 2, hintsAvailable: Bool = true) {
+    public init(now: Date, firstDelay: TimeInterval = 0.03, maximumDelay: TimeInterval = 0.5, burst: TimeInterval = 4,
+                slowPoll: TimeInterval = 10, fallbackPoll: TimeInterval = 2, hintsAvailable: Bool = true) {
         self.firstDelay = firstDelay
+        self.maximumDelay = maximumDelay
         self.burst = burst
         self.slowPoll = slowPoll
         self.fallbackPoll = fallbackPoll
@@ -62,7 +69,7 @@ public struct RecheckPolicy: Equatable, Sendable {
         lastCheck = now
         if !foundChange, let delay = backoff, spent + delay <= burst {
             spent += delay
-            backoff = delay * 2
+            backoff = min(delay * 2, maximumDelay)
             nextCheck = now.addingTimeInterval(delay)
             return
         }

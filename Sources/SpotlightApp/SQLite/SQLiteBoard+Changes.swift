@@ -53,7 +53,8 @@ extension SQLiteBoard {
 
     private func watch(_ output: AsyncStream<BoardChange>.Continuation, from start: Seen,
                        events: AsyncStream<WatchEvent>, wake: AsyncStream<WatchEvent>.Continuation, hinted: Bool) async {
-        var policy = RecheckPolicy(now: clock.now, firstDelay: self.policy.firstDelay, burst: self.policy.burst,
+        var policy = RecheckPolicy(now: clock.now, firstDelay: self.policy.firstDelay, maximumDelay: self.policy.maximumDelay,
+                                   burst: self.policy.burst,
                                    slowPoll: self.policy.slowPoll, fallbackPoll: self.policy.fallbackPoll, hintsAvailable: hinted)
         var seen = start
         var timer: Task<Void, Never>?

@@ -3,7 +3,7 @@ import Foundation
 /// A certification as the wall celebrates it (issue 16): for a week after it was earned or
 /// granted it has its own slot in the rotation. Carries what the card says beyond the
 /// certification itself, read with the wall's snapshot: the person's name and the level's title.
-public struct Celebration: Equatable, Sendable {
+public struct Celebration: Equatable, Sendable, Codable {
     public var certification: Certification
     /// The person's display name (GECOS), or the login when none is known.
     public var name: String
