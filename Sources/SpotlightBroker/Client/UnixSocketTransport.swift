@@ -27,6 +27,14 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
     private var connection: UnixSocketConnection?
     private let state = Mutex(State())
 
+    /// One request's result. Not `Result<BrokerResponse, SpotlightError>`: instantiating that
+    /// generic type checks `SpotlightError: Error` at run time, a scan of every conformance in
+    /// the binary on a CLI's one request (issue 17 counts those).
+    enum Outcome: Sendable {
+        case response(BrokerResponse)
+        case failure(SpotlightError)
+    }
+
     private struct State {
         var closed = false
         var subscriptions: [ObjectIdentifier: CancelSignal] = [:]
@@ -48,10 +56,13 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
     }
 
     public func send(_ request: BrokerRequest) async throws(SpotlightError) -> BrokerResponse {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<BrokerResponse, SpotlightError>, Never>) in
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             queue.async { continuation.resume(returning: self.exchange(request)) }
         }
-        return try result.get()
+        switch outcome {
+        case .response(let response): return response
+        case .failure(let error): throw error
+        }
     }
 
     public func close() async {
@@ -73,7 +84,7 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
     // MARK: - One request (on `queue`)
 
     /// Internal (not private) so a test can run it on a thread whose credentials it changed.
-    func exchange(_ request: BrokerRequest) -> Result<BrokerResponse, SpotlightError> {
+    func exchange(_ request: BrokerRequest) -> Outcome {
         if state.withLock({ $0.closed }) {
             return .failure(.runtime("the connection to the broker at \(path) is closed"))
         }
@@ -110,7 +121,7 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
             }
             mayHaveArrived = true
             let response = try readResponse(on: socket, method: request.method, deadline: deadline)
-            return .success(response)
+            return .response(response)
         } catch {
             connection?.close()
             connection = nil
@@ -125,7 +136,7 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
     private func readResponse(on socket: UnixSocketConnection, method: String, deadline: MonotonicDeadline) throws(SocketFailure) -> BrokerResponse {
         var reader = HTTPResponseReader(source: SocketByteSource(connection: socket, deadline: deadline))
         let head = try reader.readHead()
-        let framing = try HTTPResponseReader<SocketByteSource>.framing(of: head, method: method)
+        let framing = try HTTPResponseReader.framing(of: head, method: method)
         var body: [UInt8] = []
         try reader.readBody(framing, limit: options.maximumResponse) { piece in body += piece }
         let keepAlive = head.minorVersion == 1 && !head.tokens("connection").contains("close")
