@@ -66,6 +66,38 @@ case "nio":
     try await channel.close().get()
     try await group.shutdownGracefully()
     if count != response.utf8.count { exit(1) }
+case "idle-events":
+    // CPU used by a subscribed client while nothing happens, and while the broker is down
+    // (retrying every second): getrusage over 5 s each. Run against `serve-events PATH`.
+    func cpu() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+    for (label, socket) in [("subscribed to an idle broker", path), ("no broker (retrying each second)", path + ".gone")] {
+        let transport = try UnixSocketTransport(path: socket)
+        let stream = transport.events(clientTag: "idle")
+        let reader = Task { for await _ in stream {} }
+        try await Task.sleep(for: .milliseconds(1500)) // past the backoff's first steps
+        let start = cpu()
+        try await Task.sleep(for: .seconds(5))
+        print("\(label), 5 s: \(Int((cpu() - start) * 1e6)) us CPU")
+        reader.cancel()
+        await transport.close()
+    }
+case "serve-events":
+    unlink(path)
+    let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in raw.copyBytes(from: Array(path.utf8)); raw[path.utf8.count] = 0 }
+    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+    listen(listener, 64)
+    while true {
+        let connection = accept(listener, nil, nil)
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n"
+        _ = head.withCString { send(connection, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
 default:
     print("modes: hello | serve PATH | posix PATH | nio PATH")
 }

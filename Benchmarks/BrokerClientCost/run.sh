@@ -44,3 +44,8 @@ hello=$(count hello); posix=$(count posix); nio=$(count nio)
 echo "process doing nothing:            $hello instructions"
 echo "one request, UnixSocketTransport: $posix (+$((posix - hello)))"
 echo "one request, SwiftNIO bootstrap:  $nio (+$((nio - hello)))"
+# An event stream's idle cost: CPU over 5 s subscribed to a silent broker, and over 5 s with no broker.
+"$binary" serve-events "$socket.events" & events=$!
+sleep 0.5
+"$binary" idle-events "$socket.events"
+kill $events; rm -f "$socket.events"
