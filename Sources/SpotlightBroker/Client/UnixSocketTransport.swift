@@ -89,7 +89,10 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
             return .failure(.runtime("the connection to the broker at \(path) is closed"))
         }
         let deadline = MonotonicDeadline.after(options.timeout)
-        var mayHaveArrived = false
+        // The connection being written and its byte count before this request: any byte past
+        // it may have reached the broker, and then the request is never sent again.
+        var writing: (socket: UnixSocketConnection, before: Int)?
+        var answering = false
         do throws(SocketFailure) {
             let bytes = try HTTPRequestWriter.encode(request)
             if let idle = connection, !idle.isReusable {
@@ -97,6 +100,7 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
                 connection = nil
             }
             let reused = connection != nil
+            // Not `connection ?? connect(…)`: `??` takes an untyped throwing autoclosure.
             var socket: UnixSocketConnection
             if let connection {
                 socket = connection
@@ -104,27 +108,26 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
                 socket = try connect(deadline: deadline)
                 connection = socket
             }
-            let sentBefore = socket.bytesSent
+            writing = (socket, socket.bytesSent)
             do throws(SocketFailure) {
                 try socket.writeAll(bytes, deadline: deadline)
-            } catch let failure where reused && socket.bytesSent == sentBefore && Self.isPeerGone(failure) {
+            } catch let failure where reused && socket.bytesSent == writing?.before && Self.isPeerGone(failure) {
                 // The broker closed the idle connection as the request began: none of it
                 // reached the broker, so one fresh connection may carry it.
                 socket.close()
                 connection = nil
                 socket = try connect(deadline: deadline)
                 connection = socket
+                writing = (socket, 0)
                 try socket.writeAll(bytes, deadline: deadline)
-            } catch {
-                mayHaveArrived = socket.bytesSent > sentBefore
-                throw error
             }
-            mayHaveArrived = true
+            answering = true
             let response = try readResponse(on: socket, method: request.method, deadline: deadline)
             return .response(response)
         } catch {
             connection?.close()
             connection = nil
+            let mayHaveArrived = answering || writing.map { $0.socket.bytesSent > $0.before } ?? false
             return .failure(word(error, method: request.method, mayHaveArrived: mayHaveArrived))
         }
     }
