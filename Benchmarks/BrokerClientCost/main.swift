@@ -66,6 +66,21 @@ case "nio":
     try await channel.close().get()
     try await group.shutdownGracefully()
     if count != response.utf8.count { exit(1) }
+case "call":
+    // Manual interop: `bench call SOCKET METHOD PATH [BODY]` twice on one transport, prints both answers.
+    let transport = try UnixSocketTransport(path: path)
+    let method = arguments.count > 3 ? arguments[3] : "GET"
+    let target = arguments.count > 4 ? arguments[4] : "/v1/version"
+    let sent = arguments.count > 5 ? Array(arguments[5].utf8) : []
+    for _ in 0..<2 {
+        do {
+            let answer = try await transport.send(BrokerRequest(method: method, path: target, query: [.init(name: "q", value: "a b&c")], body: sent, clientTag: "cli-1"))
+            print(answer.status, answer.contentType, String(decoding: answer.body, as: UTF8.self))
+        } catch {
+            print("error:", error.message)
+        }
+    }
+    await transport.close()
 case "idle-events":
     // CPU used by a subscribed client while nothing happens, and while the broker is down
     // (retrying every second): getrusage over 5 s each. Run against `serve-events PATH`.
