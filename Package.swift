@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // Already in the tree through sqlite-nio; the broker adds only its NIOHTTP1 module.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         // Pure model and rules: no I/O, injected clock.
@@ -43,12 +45,22 @@ let package = Package(
         // One application core for every front end (issue 12, DESIGN §12): `BoardService` and its
         // implementations, the effect runner; no terminal.
         .target(name: "SpotlightApp", dependencies: ["SpotlightCore", "SpotlightStore", "SpotlightUI", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strict),
-        // The broker (issue 13). Client/: the Unix-socket transport a remote client speaks through.
-        .target(name: "SpotlightBroker", dependencies: ["SpotlightCore", "SpotlightApp"], swiftSettings: strict),
+        // The broker (issue 13, DESIGN §12): `BrokerServer` hosts a `BrokerApplication` on a Unix
+        // socket (HTTP/1.1, SO_PEERCRED, limits); `Client/` is the transport remote boards use.
+        .target(
+            name: "SpotlightBroker",
+            dependencies: [
+                "SpotlightApp", "SpotlightCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "spotlight",
             dependencies: [
-                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightApp", "SpotlightTerminal",
+                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightApp", "SpotlightBroker", "SpotlightTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -67,6 +79,7 @@ let package = Package(
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         // The conformance suite: the same behaviour tests against every BoardService.
         .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp", "SpotlightTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SpotlightBrokerTests", dependencies: ["SpotlightBroker", "SpotlightApp", "SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         // The broker client transport against a scripted POSIX test server.
         .testTarget(name: "SpotlightBrokerClientTests", dependencies: ["SpotlightBroker", "SpotlightApp", "SpotlightCore"], swiftSettings: strict),

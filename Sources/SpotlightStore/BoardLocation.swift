@@ -4,7 +4,9 @@ import Foundation
 /// config file that names one (`$XDG_CONFIG_HOME/spotlight/config.toml`, then each of
 /// `$XDG_CONFIG_DIRS`, default `/etc/xdg`), then `$XDG_DATA_HOME/spotlight/board.sqlite`
 /// (default `~/.local/share/spotlight/board.sqlite`).
-/// The location decides only *which file*; it never decides *who you are*.
+/// `unix:/run/spotlight/board.sock` in any of them names a broker (`spotlight serve`) instead
+/// of a file: the board is then reached through its socket (issue 13).
+/// The location decides only *which board*; it never decides *who you are*.
 public struct BoardLocation: Equatable, Sendable {
     public enum Source: Equatable, Sendable, CustomStringConvertible {
         case flag
@@ -71,7 +73,16 @@ public struct BoardLocation: Equatable, Sendable {
 
     public var directory: String { (path as NSString).deletingLastPathComponent }
 
+    /// The prefix that names a broker's socket instead of a board file.
+    public static let brokerScheme = "unix:"
+
+    /// The broker's socket path when the board is reached through `spotlight serve`.
+    public var brokerSocket: String? {
+        path.hasPrefix(Self.brokerScheme) ? String(path.dropFirst(Self.brokerScheme.count)) : nil
+    }
+
     private static func absolute(_ path: String, _ environment: [String: String]) -> String {
+        if path.hasPrefix(brokerScheme) { return brokerScheme + absolute(String(path.dropFirst(brokerScheme.count)), environment) }
         if path.hasPrefix("/") { return path }
         if path == "~" || path.hasPrefix("~/") { return homeDirectory(environment) + path.dropFirst() }
         return FileManager.default.currentDirectoryPath + "/" + path

@@ -4,7 +4,7 @@ import SpotlightCore
 
 /// One page of a list for the interactive board: the stories at `offset`, how many match in all,
 /// and which of them the current account has upvoted.
-public struct StoryPage: Sendable, Equatable {
+public struct StoryPage: Sendable, Equatable, Codable {
     public var offset: Int
     public var stories: [Story]
     /// Matching stories in all; at most `countCap` for a search (then `totalIsCapped`).

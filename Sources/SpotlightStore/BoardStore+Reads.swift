@@ -3,7 +3,7 @@ import SQLiteNIO
 import SpotlightCore
 
 /// What to list: the order, a page, and optional filters.
-public struct StoryQuery: Sendable, Equatable {
+public struct StoryQuery: Sendable, Equatable, Codable {
     public var order: StoryOrder = .hot
     public var limit: Int = 20
     public var offset: Int = 0

@@ -3,7 +3,7 @@ import SQLiteNIO
 import SpotlightCore
 
 /// What the wall needs from the board in one read.
-public struct WallSnapshot: Sendable, Equatable {
+public struct WallSnapshot: Sendable, Equatable, Codable {
     public var settings: BoardSettings
     /// The rotation's working set: live pins, the hottest stories, the newest, and each
     /// department's best — not the whole board, so a 100,000-story board costs the same as a small one.

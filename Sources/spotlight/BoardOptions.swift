@@ -6,7 +6,7 @@ import SpotlightStore
 /// `--board PATH`, shared by every subcommand.
 struct BoardOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The board file (default: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).",
+        "The board file, or a broker's socket as unix:/path (default: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).",
         valueName: "path"))
     var board: String?
 
@@ -19,7 +19,7 @@ struct BoardOptions: ParsableArguments {
     /// of the process costs a scan of every conformance record (~0.4 M instructions; issue 17).
     static func location(board: String?) -> BoardLocation {
         do {
-            let environment = board?.hasPrefix("/") == true ? [:] : locationEnvironment
+            let environment = board?.hasPrefix("/") == true || board?.hasPrefix("unix:/") == true ? [:] : locationEnvironment
             return try resolvedLocation(board: board, environment: environment)
         } catch {
             CLI.fail(error)

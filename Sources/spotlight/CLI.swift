@@ -1,6 +1,8 @@
 import Foundation
 import SpotlightApp
+import SpotlightBroker
 import SpotlightCore
+import SpotlightStore
 
 /// Shared plumbing for the subcommands: opening the board as the OS account, and reporting.
 enum CLI {
@@ -52,19 +54,29 @@ enum CLI {
         board: String?, mode: SQLiteBoard.OpenMode = .existing,
         _ body: (any BoardService) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
-        try await withBoard(at: BoardOptions.location(board: board).path, as: try Identity.current(), mode: mode, body)
+        try await withBoard(at: BoardOptions.location(board: board), mode: mode, body)
     }
 
-    /// Opens the board at `path` as `account`, runs `body`, and closes the board whatever
-    /// happens: the one place a command opens a board (an `SQLiteBoard`: this process opens the
-    /// file) and pairs it with `close`. Commands see only `BoardService`. `.existing` falls back
-    /// to read-only, or immutable, when the file, its directory or its disk cannot be written,
-    /// so `doctor`, `list` and `export` still read such a board.
+    /// The one place a front end opens a board: the file at `location` as this process's OS
+    /// account (an `SQLiteBoard`), or, for `unix:SOCKET`, the broker that owns it (a
+    /// `RemoteBoard`: the broker learns who we are from the kernel, issue 13). `.existing`
+    /// falls back to read-only, or immutable, when the file, its directory or its disk cannot
+    /// be written, so `doctor`, `list` and `export` still read such a board.
+    static func openBoard(_ location: BoardLocation, mode: SQLiteBoard.OpenMode = .existing,
+                          clock: Clock = .system) async throws(SpotlightError) -> any BoardService {
+        if let socket = location.brokerSocket {
+            return try await RemoteBoard.open(try UnixSocketTransport(path: socket), clock: clock)
+        }
+        return try await SQLiteBoard.open(location.path, as: try Identity.current(), mode: mode, clock: clock)
+    }
+
+    /// Opens the board at `location`, runs `body`, and closes the board whatever happens: the
+    /// one place a command pairs `openBoard` with `close`. Commands see only `BoardService`.
     static func withBoard<T>(
-        at path: String, as account: Account, mode: SQLiteBoard.OpenMode = .existing,
+        at location: BoardLocation, mode: SQLiteBoard.OpenMode = .existing,
         _ body: (any BoardService) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
-        let board: any BoardService = try await SQLiteBoard.open(path, as: account, mode: mode)
+        let board = try await openBoard(location, mode: mode)
         do {
             let result = try await body(board)
             await board.close()

@@ -89,8 +89,9 @@ enum Config {
         guard !board.contains(where: { $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }) else {
             throw failure(file, line: at, "board must not contain control characters")
         }
-        guard board.hasPrefix("/") || board == "~" || board.hasPrefix("~/") else {
-            throw failure(file, line: at, "board must be an absolute path (or start with ~/), got \"\(board)\"")
+        let path = board.hasPrefix(BoardLocation.brokerScheme) ? String(board.dropFirst(BoardLocation.brokerScheme.count)) : board
+        guard path.hasPrefix("/") || path == "~" || path.hasPrefix("~/") else {
+            throw failure(file, line: at, "board must be an absolute path (or start with ~/, or be unix:/path/of/the/broker.sock), got \"\(board)\"")
         }
         return board
     }

@@ -31,6 +31,7 @@ struct Spotlight: AsyncParsableCommand {
             StatsCommand.self,
             NewsCommand.self,
             CertCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: BoardCommand.self
     )

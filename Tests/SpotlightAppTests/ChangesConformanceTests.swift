@@ -13,8 +13,8 @@ import SpotlightStore
     @Test(arguments: BoardKind.allCases)
     func anotherHandlesWriteIsAChange(kind: BoardKind) async throws {
         let board = try await kind.makeBoard(clock: movingClock())
-        let wall = try await board.open(clock: movingClock())
-        let writer = try await board.open(as: P.john, clock: movingClock())
+        let wall = try await board.open()
+        let writer = try await board.open(as: P.john)
         let recorder = ChangeRecorder(wall.changes())
         _ = try await writer.post(P.draft())
         #expect(await recorder.waitFor(count: 1))
@@ -27,8 +27,8 @@ import SpotlightStore
     @Test(arguments: BoardKind.allCases)
     func ownWritesAreNoChange(kind: BoardKind) async throws {
         let board = try await kind.makeBoard(clock: movingClock())
-        let dana = try await board.open(clock: movingClock())
-        let john = try await board.open(as: P.john, clock: movingClock())
+        let dana = try await board.open()
+        let john = try await board.open(as: P.john)
         let recorder = ChangeRecorder(dana.changes())
         let story = try await dana.post(P.draft())
         try await dana.pin(story.id, until: nil, note: nil)
@@ -48,8 +48,8 @@ import SpotlightStore
     @Test(arguments: BoardKind.allCases)
     func everyStreamHearsAndCancellingOneLeavesTheOthers(kind: BoardKind) async throws {
         let board = try await kind.makeBoard(clock: movingClock())
-        let wall = try await board.open(clock: movingClock())
-        let writer = try await board.open(as: P.john, clock: movingClock())
+        let wall = try await board.open()
+        let writer = try await board.open(as: P.john)
         let first = ChangeRecorder(wall.changes())
         let cancelled = Task {
             for await _ in wall.changes() {}

@@ -179,7 +179,7 @@ enum Checkout {
     }
 }
 
-/// The kiosk unit and the getty auto-login drop-in are valid systemd configuration.
+/// The kiosk and broker units and the getty auto-login drop-in are valid systemd configuration.
 @Suite struct KioskUnitTests {
     static let analyze = Checkout.which("systemd-analyze")
 
@@ -202,6 +202,27 @@ enum Checkout {
             .write(toFile: unit, atomically: true, encoding: .utf8)
         let result = try verify(unit)
         #expect(result.status == 0 && result.all.isEmpty, "systemd-analyze verify:\n\(result.all)")
+    }
+
+    @Test(.enabled(if: analyze != nil, "systemd-analyze is not installed (Debian package systemd): the unit files could not be verified"))
+    func theBrokerServiceVerifiesAndIsHardened() throws {
+        let directory = SpotlightProcess.scratch("unit")
+        let source = try String(contentsOfFile: Checkout.root + "/Deploy/systemd/spotlight-serve.service", encoding: .utf8)
+        for line in ["User=spotlight", "StateDirectory=spotlight", "StateDirectoryMode=0700", "RuntimeDirectory=spotlight",
+                     "ProtectSystem=strict", "NoNewPrivileges=yes", "ProtectHome=yes", "RestrictAddressFamilies=AF_UNIX",
+                     "ExecStart=/usr/local/bin/spotlight serve --board /var/lib/spotlight/board.sqlite --socket /run/spotlight/board.sock"] {
+            #expect(source.contains(line), "the unit should say \(line)")
+        }
+        let unit = directory + "/spotlight-serve.service"
+        try source.replacingOccurrences(of: "/usr/local/bin/spotlight", with: SpotlightProcess.binary)
+            .write(toFile: unit, atomically: true, encoding: .utf8)
+        let result = try verify(unit)
+        #expect(result.status == 0 && result.all.isEmpty, "systemd-analyze verify:\n\(result.all)")
+        // The command line in ExecStart parses: the binary's own `serve --help` accepts every flag.
+        let flags = source.split(separator: "\n").first { $0.hasPrefix("ExecStart=") }!
+            .split(separator: " ").filter { $0.hasPrefix("--") }.map(String.init)
+        let help = try Checkout.run(SpotlightProcess.binary, ["serve", "--help"])
+        for flag in flags { #expect(help.stdout.contains(flag), "spotlight serve --help should list \(flag)") }
     }
 
     @Test(.enabled(if: analyze != nil && FileManager.default.fileExists(atPath: "/lib/systemd/system/getty@.service"),

@@ -32,6 +32,19 @@ import SpotlightStore
         #expect(location.source.description == "/etc/xdg/spotlight/config.toml")
     }
 
+    @Test func aUnixPrefixNamesABrokerSocketWhereverTheBoardIsNamed() {
+        let flag = BoardLocation.resolve(flag: "unix:/run/spotlight/board.sock", environment: environment)
+        #expect(flag.brokerSocket == "/run/spotlight/board.sock")
+        var env = environment
+        env["SPOTLIGHT_BOARD"] = "unix:~/board.sock"
+        #expect(BoardLocation.resolve(flag: nil, environment: env).brokerSocket == "/home/ana/board.sock")
+        let configured = BoardLocation.resolve(flag: nil, environment: environment) {
+            BoardLocation.Configured(path: "unix:/run/spotlight/board.sock", file: "/etc/xdg/spotlight/config.toml")
+        }
+        #expect(configured.brokerSocket == "/run/spotlight/board.sock")
+        #expect(BoardLocation.resolve(flag: "/tmp/board.sqlite", environment: environment).brokerSocket == nil)
+    }
+
     @Test func aHomeRelativeConfigPathIsExpanded() {
         let location = BoardLocation.resolve(flag: nil, environment: environment) {
             BoardLocation.Configured(path: "~/boards/team.sqlite", file: "/home/ana/.config/spotlight/config.toml")

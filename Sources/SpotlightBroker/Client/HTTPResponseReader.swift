@@ -5,13 +5,13 @@ protocol ResponseByteSource: AnyObject {
 }
 
 /// The status line and headers of one response.
-struct HTTPResponseHead: Equatable {
+struct ResponseHead: Equatable {
     var minorVersion: Int
     var status: Int
     /// Header names lower-cased, in order.
     var headers: [(name: String, value: String)]
 
-    static func == (lhs: HTTPResponseHead, rhs: HTTPResponseHead) -> Bool {
+    static func == (lhs: ResponseHead, rhs: ResponseHead) -> Bool {
         lhs.minorVersion == rhs.minorVersion && lhs.status == rhs.status
             && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
     }
@@ -52,7 +52,7 @@ struct HTTPResponseReader {
     var hasBufferedBytes: Bool { start < buffer.count }
 
     /// The next final response head (1xx interim responses are skipped).
-    mutating func readHead() throws(SocketFailure) -> HTTPResponseHead {
+    mutating func readHead() throws(SocketFailure) -> ResponseHead {
         while true {
             var lines: [String] = []
             var size = 0
@@ -71,7 +71,7 @@ struct HTTPResponseReader {
         }
     }
 
-    static func parseHead(_ lines: [String]) throws(SocketFailure) -> HTTPResponseHead {
+    static func parseHead(_ lines: [String]) throws(SocketFailure) -> ResponseHead {
         let status = lines[0]
         let parts = status.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0] == "HTTP/1.1" || parts[0] == "HTTP/1.0",
@@ -86,11 +86,11 @@ struct HTTPResponseReader {
             }
             headers.append((String(line[..<colon]).lowercased(), String(line[line.index(after: colon)...]).trimmingSpaces))
         }
-        return HTTPResponseHead(minorVersion: parts[0] == "HTTP/1.1" ? 1 : 0, status: code, headers: headers)
+        return ResponseHead(minorVersion: parts[0] == "HTTP/1.1" ? 1 : 0, status: code, headers: headers)
     }
 
     /// How the body after `head` ends, for a request made with `method`.
-    static func framing(of head: HTTPResponseHead, method: String) throws(SocketFailure) -> HTTPBodyFraming {
+    static func framing(of head: ResponseHead, method: String) throws(SocketFailure) -> HTTPBodyFraming {
         if method == "HEAD" || head.status == 204 || head.status == 304 || (100..<200).contains(head.status) {
             return .none
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A medallion handed over in the period, with the story it was given for.
-public struct GivenMedallion: Equatable, Sendable {
+public struct GivenMedallion: Equatable, Sendable, Codable {
     public let medallion: Medallion
     public let story: StoryReference
 

@@ -3,9 +3,9 @@ import Foundation
 /// What happened since an account's last visit: new stories (the ones about them first) and the
 /// recognition their own stories received. Built from store reads by `News.make`; worded here so
 /// the board, `spotlight news` and the login line say it the same way.
-public struct News: Equatable, Sendable {
+public struct News: Equatable, Sendable, Codable {
     /// Something that happened to one of your stories.
-    public struct Recognition: Equatable, Sendable {
+    public struct Recognition: Equatable, Sendable, Codable {
         public var story: Story
         public var votes: Int
         public var medallions: Int

@@ -46,7 +46,7 @@ final class BoardRunner {
     /// Opens the board first (a missing or broken board is an error before the screen changes),
     /// then the terminal.
     static func start(options: Options) async throws -> BoardRunner {
-        let service = try await SQLiteBoard.open(options.location.path, as: try Identity.current(), clock: options.clock)
+        let service = try await CLI.openBoard(options.location, clock: options.clock)
         return try await start(service: service, options: options)
     }
 

@@ -30,11 +30,21 @@ struct DoctorCommand: AsyncParsableCommand {
         let groups = caller.sessionGroups.sorted().map(names.group).joined(separator: ", ")
         line("account", "\(account.login) (\(account.displayName)), uid \(geteuid()), groups \(groups)")
         if let location {
-            problems += sharing(location, caller: caller, line: line)
+            if let socket = location.brokerSocket {
+                line("mode", "broker: spotlight serve owns the board; you reach it on \(socket)")
+            } else {
+                line("mode", "shared file: every member opens the board file itself")
+                problems += sharing(location, caller: caller, line: line)
+            }
             do {
-                problems += try await CLI.withBoard(at: location.path, as: account) { board async throws(SpotlightError) in
+                problems += try await CLI.withBoard(at: location) { board async throws(SpotlightError) in
+                    if let remote = board as? RemoteBoard {
+                        let version = try await remote.brokerVersion()
+                        line("broker", "spotlight \(version.spotlight) (API v\(version.api)), reachable, serving \(remote.brokerBoard)")
+                        line("you, to it", "\(board.account.login) (\(board.account.displayName)), as the broker sees you")
+                    }
                     let schema = try await board.schemaVersion()
-                    let manager = try await board.isManager(account.login)
+                    let manager = try await board.isManager(board.account.login)
                     let settings = try await board.settings()
                     let integrity = try await board.integrityCheck()
                     let count = try await board.storyCount()
@@ -45,7 +55,7 @@ struct DoctorCommand: AsyncParsableCommand {
                     line("stories", "\(count) visible")
                     line("role", manager ? "manager" : "staff")
                     var access = board.isReadOnly ? "read-only" + (board.isImmutable ? " (immutable: other writers not seen)" : "") : "read-write"
-                    if board.isReadOnly, SharedBoardCheck.writeAdvice(board: location.path, caller: caller) != nil {
+                    if board.isReadOnly, location.brokerSocket == nil, SharedBoardCheck.writeAdvice(board: location.path, caller: caller) != nil {
                         access += ", because you are not in the board's group (see sharing above)"
                     }
                     if board.isOutOfSpace {
@@ -62,7 +72,7 @@ struct DoctorCommand: AsyncParsableCommand {
                 line("board status", "problem: \(error.message)")
                 problems += 1
             }
-            problems += lockHolders(location, line: line)
+            if location.brokerSocket == nil { problems += lockHolders(location, line: line) }
         }
         let environment = ProcessInfo.processInfo.environment
         line("terminal", "TERM=\(environment["TERM"] ?? "(unset)"), stdout \(CLI.isTerminal ? "is" : "is not") a terminal")

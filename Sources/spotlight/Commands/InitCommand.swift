@@ -12,6 +12,9 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = boardOptions.location.path
+        if let socket = boardOptions.location.brokerSocket {
+            throw SpotlightError.usage("the broker on \(socket) creates and owns its board; `spotlight init` makes a board file (for a broker: spotlight serve --board FILE)")
+        }
         if let name, !(1...60).contains(name.count) {
             throw SpotlightError.usage("--name must be 1–60 characters, got \(name.count)")
         }

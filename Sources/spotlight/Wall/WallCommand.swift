@@ -55,7 +55,7 @@ struct WallCommand: AsyncParsableCommand {
     /// Reads the period's stories, then plays them on the terminal.
     private func playReel(_ location: BoardLocation) async throws -> Int32 {
         let period = try ReportPeriod.parse(since: since, until: until, now: Clock.system.now, timeZone: .current)
-        let (stories, settings) = try await CLI.withBoard(at: location.path, as: try Identity.current()) {
+        let (stories, settings) = try await CLI.withBoard(at: location) {
             board async throws(SpotlightError) in
             (try await board.reportStories(from: period.start, to: period.end, bodyLength: StoryLimits.body.upperBound),
              try await board.settings())
@@ -74,7 +74,7 @@ struct WallCommand: AsyncParsableCommand {
         let standard = BoardLocation.resolve(flag: nil, environment: environment)
         let location = BoardLocation(path: standard.directory + "/demo.sqlite", source: .xdgDefault)
         if !FileManager.default.fileExists(atPath: location.path) {
-            _ = try await CLI.withBoard(at: location.path, as: try Identity.current(), mode: .createIfMissing(name: "Acme Support")) {
+            _ = try await CLI.withBoard(at: location, mode: .createIfMissing(name: "Acme Support")) {
                 board async throws(SpotlightError) in try await board.seed(DemoStories.all)
             }
         }
