@@ -2,6 +2,7 @@ import Foundation
 import SpotlightApp
 import SpotlightBroker
 import SpotlightCore
+import Synchronization
 import Testing
 
 /// `UnixSocketTransport.send` against a scripted server: the request on the wire, keep-alive
@@ -141,15 +142,17 @@ import Testing
 
     @Test func anIdleConnectionTheBrokerClosedIsReplacedBeforeTheRequestIsWritten() async throws {
         // The broker answers keep-alive, then drops the idle connection (its idle timeout).
+        let dropped = Mutex(0)
         let server = try ScriptedServer { connection in
             guard connection.readRequest() != nil else { return }
             connection.respond("{}")
+            connection.close()
+            dropped.withLock { $0 += 1 }
         }
         defer { server.stop() }
         let client = try transport(server)
         _ = try await client.send(BrokerRequest(method: "POST", path: "/v1/stories/1/votes"))
-        while server.connections < 1 { usleep(1_000) }
-        usleep(50_000) // let the server's close reach the client's socket
+        while dropped.withLock({ $0 }) < 1 { try await Task.sleep(for: .milliseconds(2)) }
         _ = try await client.send(BrokerRequest(method: "POST", path: "/v1/stories/2/votes"))
         await client.close()
         #expect(server.connections == 2)

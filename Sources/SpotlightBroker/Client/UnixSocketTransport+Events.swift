@@ -77,7 +77,8 @@ final class EventSubscription: Sendable {
             defer { socket.close() }
             let request = BrokerRequest(method: "GET", path: "/v1/events", clientTag: clientTag)
             try socket.writeAll(HTTPRequestWriter.encode(request, accept: "text/event-stream"), deadline: deadline, cancel: signal.readEnd)
-            var reader = HTTPResponseReader(source: SocketByteSource(connection: socket, deadline: deadline, cancel: signal.readEnd))
+            let source = SocketByteSource(connection: socket, deadline: deadline, cancel: signal.readEnd)
+            var reader = HTTPResponseReader(source: source)
             let head = try reader.readHead()
             // A refusal (too many connections, …) is the broker not serving this wall now.
             guard head.status == 200 else { return false }
@@ -86,9 +87,9 @@ final class EventSubscription: Sendable {
                 continuation.yield(.changed(origin: nil))
                 announcedDown = false
             }
-            let framing = try HTTPResponseReader<SocketByteSource>.framing(of: head, method: "GET")
-            reader.source.deadline = .never
-            reader.source.idle = options.eventIdleTimeout
+            let framing = try HTTPResponseReader.framing(of: head, method: "GET")
+            source.deadline = .never
+            source.idle = options.eventIdleTimeout
             var parser = ServerSentEventParser()
             try reader.readBody(framing, limit: .max) { bytes in
                 for event in parser.feed(bytes) { continuation.yield(event) }

@@ -27,6 +27,14 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
     private var connection: UnixSocketConnection?
     private let state = Mutex(State())
 
+    /// One request's result. Not `Result<BrokerResponse, SpotlightError>`: instantiating that
+    /// generic type checks `SpotlightError: Error` at run time, a scan of every conformance in
+    /// the binary on a CLI's one request (issue 17 counts those).
+    enum Outcome: Sendable {
+        case response(BrokerResponse)
+        case failure(SpotlightError)
+    }
+
     private struct State {
         var closed = false
         var subscriptions: [ObjectIdentifier: CancelSignal] = [:]
@@ -48,10 +56,13 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
     }
 
     public func send(_ request: BrokerRequest) async throws(SpotlightError) -> BrokerResponse {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<BrokerResponse, SpotlightError>, Never>) in
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             queue.async { continuation.resume(returning: self.exchange(request)) }
         }
-        return try result.get()
+        switch outcome {
+        case .response(let response): return response
+        case .failure(let error): throw error
+        }
     }
 
     public func close() async {
@@ -73,12 +84,15 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
     // MARK: - One request (on `queue`)
 
     /// Internal (not private) so a test can run it on a thread whose credentials it changed.
-    func exchange(_ request: BrokerRequest) -> Result<BrokerResponse, SpotlightError> {
+    func exchange(_ request: BrokerRequest) -> Outcome {
         if state.withLock({ $0.closed }) {
             return .failure(.runtime("the connection to the broker at \(path) is closed"))
         }
         let deadline = MonotonicDeadline.after(options.timeout)
-        var mayHaveArrived = false
+        // The connection being written and its byte count before this request: any byte past
+        // it may have reached the broker, and then the request is never sent again.
+        var writing: (socket: UnixSocketConnection, before: Int)?
+        var answering = false
         do throws(SocketFailure) {
             let bytes = try HTTPRequestWriter.encode(request)
             if let idle = connection, !idle.isReusable {
@@ -86,6 +100,7 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
                 connection = nil
             }
             let reused = connection != nil
+            // Not `connection ?? connect(…)`: `??` takes an untyped throwing autoclosure.
             var socket: UnixSocketConnection
             if let connection {
                 socket = connection
@@ -93,27 +108,26 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
                 socket = try connect(deadline: deadline)
                 connection = socket
             }
-            let sentBefore = socket.bytesSent
+            writing = (socket, socket.bytesSent)
             do throws(SocketFailure) {
                 try socket.writeAll(bytes, deadline: deadline)
-            } catch let failure where reused && socket.bytesSent == sentBefore && Self.isPeerGone(failure) {
+            } catch let failure where reused && socket.bytesSent == writing?.before && Self.isPeerGone(failure) {
                 // The broker closed the idle connection as the request began: none of it
                 // reached the broker, so one fresh connection may carry it.
                 socket.close()
                 connection = nil
                 socket = try connect(deadline: deadline)
                 connection = socket
+                writing = (socket, 0)
                 try socket.writeAll(bytes, deadline: deadline)
-            } catch {
-                mayHaveArrived = socket.bytesSent > sentBefore
-                throw error
             }
-            mayHaveArrived = true
+            answering = true
             let response = try readResponse(on: socket, method: request.method, deadline: deadline)
-            return .success(response)
+            return .response(response)
         } catch {
             connection?.close()
             connection = nil
+            let mayHaveArrived = answering || writing.map { $0.socket.bytesSent > $0.before } ?? false
             return .failure(word(error, method: request.method, mayHaveArrived: mayHaveArrived))
         }
     }
@@ -125,7 +139,7 @@ public final class UnixSocketTransport: BrokerTransport, @unchecked Sendable {
     private func readResponse(on socket: UnixSocketConnection, method: String, deadline: MonotonicDeadline) throws(SocketFailure) -> BrokerResponse {
         var reader = HTTPResponseReader(source: SocketByteSource(connection: socket, deadline: deadline))
         let head = try reader.readHead()
-        let framing = try HTTPResponseReader<SocketByteSource>.framing(of: head, method: method)
+        let framing = try HTTPResponseReader.framing(of: head, method: method)
         var body: [UInt8] = []
         try reader.readBody(framing, limit: options.maximumResponse) { piece in body += piece }
         let keepAlive = head.minorVersion == 1 && !head.tokens("connection").contains("close")

@@ -5,9 +5,10 @@ public struct UnixSocketTransportOptions: Sendable {
     /// The largest response body accepted (an export of a big board is the largest answer).
     public var maximumResponse = 256 << 20
     /// An event stream that delivers nothing (not even the broker's heartbeat comment) for
-    /// this long is taken as a hung broker and reconnected; nil waits for ever. It must be a
-    /// few times the broker's heartbeat interval.
-    public var eventIdleTimeout: Duration? = .seconds(60)
+    /// this long is taken as a hung broker and reconnected; nil waits for ever. Three times the
+    /// broker's heartbeat interval (`BrokerLimits.heartbeatInterval`, 30 s), so one late
+    /// heartbeat on a busy broker is no reconnect.
+    public var eventIdleTimeout: Duration? = .seconds(90)
     /// Waits between attempts to reopen the event stream.
     public var backoff = ReconnectBackoff()
 
