@@ -39,6 +39,8 @@ public struct ServerSentEventParser: Sendable {
     /// Lines longer than this are dropped (a broker never sends them; a hostile one might).
     public static let maximumLine = 64 * 1024
     private var overlong = false
+    /// The frame being read passed `maximumLine` of data: it is dropped at its blank line.
+    private var overlongFrame = false
 
     public init() {}
 
@@ -63,8 +65,8 @@ public struct ServerSentEventParser: Sendable {
     private mutating func endLine() -> BrokerEvent? {
         if overlong { return nil }
         if line.isEmpty {
-            defer { event = ""; data = [] }
-            return dispatch()
+            defer { event = ""; data = []; overlongFrame = false }
+            return overlongFrame ? nil : dispatch()
         }
         let text = String(decoding: line, as: UTF8.self)
         if text.hasPrefix(":") { return nil }
@@ -74,7 +76,9 @@ public struct ServerSentEventParser: Sendable {
         if value.hasPrefix(" ") { value.removeFirst() }
         switch field {
         case "event": event = value
-        case "data": data.append(value)
+        case "data":
+            // A frame's data is bounded like a line: a hostile broker cannot grow a client's memory.
+            if data.reduce(value.utf8.count, { $0 + $1.utf8.count }) <= Self.maximumLine { data.append(value) } else { overlongFrame = true }
         default: break
         }
         return nil

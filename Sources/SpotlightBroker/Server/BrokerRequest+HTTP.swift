@@ -4,7 +4,8 @@ import SpotlightApp
 
 extension BrokerRequest {
     /// The application's view of a decoded request head and body: the path without the
-    /// query, query items percent-decoded (`+` is a space), the `Spotlight-Client` tag.
+    /// query, percent-decoded as `UnixSocketTransport` encodes it, query items percent-decoded
+    /// (`+` is a space), the `Spotlight-Client` tag.
     /// Nil when the target is not an origin-form path or the query is not valid percent-encoding.
     init?(head: HTTPRequestHead, body: [UInt8]) {
         let uri = head.uri
@@ -19,7 +20,8 @@ extension BrokerRequest {
                 query.append(QueryItem(name: name, value: value))
             }
         }
-        self.init(method: head.method.rawValue, path: String(parts[0]), query: query, body: body,
+        guard let path = parts[0].removingPercentEncoding else { return nil }
+        self.init(method: head.method.rawValue, path: path, query: query, body: body,
                   clientTag: head.headers["Spotlight-Client"].first)
     }
 
