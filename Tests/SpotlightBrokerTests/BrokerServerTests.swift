@@ -37,6 +37,20 @@ struct BrokerServerTests {
         }
     }
 
+    @Test("Expect: 100-continue is answered before the body is sent; not when the body would be refused")
+    func expectContinue() async throws {
+        try await TestBroker.with { broker in
+            let client = try RawClient(broker.socketPath)
+            client.send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n")
+            #expect(await client.read(until: "\r\n\r\n").hasPrefix("HTTP/1.1 100 Continue\r\n"))
+            client.send("{}")
+            #expect(statusCode(await client.read(until: "}")) == 200)
+            let huge = try RawClient(broker.socketPath)
+            huge.send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\nExpect: 100-continue\r\n\r\n")
+            #expect(statusCode(await huge.read()) == 413)
+        }
+    }
+
     @Test("keep-alive: two requests on one connection, and pipelined ones answered in order")
     func keepAlive() async throws {
         try await TestBroker.with { broker in

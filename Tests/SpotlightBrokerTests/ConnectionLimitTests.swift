@@ -19,7 +19,7 @@ struct ConnectionLimitTests {
             #expect(statusCode(answer) == 503)
             #expect(extra.closedByServer)
             #expect(broker.log.count(containing: "3 connections are open") == 1)
-            _ = open.first.map { close($0.fd) }
+            open.first?.disconnect()
             #expect(await broker.eventually { broker.server.connectionCount == 2 })
             #expect(try await curl(broker.socketPath, "/v1/x").status == 200)
             withExtendedLifetime(open) {}

@@ -53,6 +53,9 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
             if let length = head.headers["Content-Length"].first.flatMap({ Int($0) }), length > shared.limits.maximumBodyBytes {
                 refuse(context: context, status: .payloadTooLarge,
                        .usage("the request body of \(length) bytes is over the limit of \(shared.limits.maximumBodyBytes) bytes"))
+            } else if head.headers["Expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                // curl asks before sending a larger body and would otherwise wait a second.
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
             }
         case .body(var chunk):
             let size = (body?.readableBytes ?? 0) + chunk.readableBytes
@@ -93,8 +96,7 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
         if shared.application.isWrite(request), case .refused(let wait) = shared.rate.take(for: peer.account.login) {
             let seconds = max(1, Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up)))
             shared.log("refused \(request.method) \(BrokerLog.quoted(request.path)) from \(who): over \(shared.limits.writesPerSecond) writes a second; retry in \(seconds) s")
-            var response = BrokerResponse.error(status: 429, .runtime("too many changes from \(peer.account.login); try again in \(seconds) s"))
-            response.contentType = "application/json"
+            let response = BrokerResponse.error(status: 429, .runtime("too many changes from \(peer.account.login); try again in \(seconds) s"))
             respond(context: context, keepAlive: head.isKeepAlive, response, extra: [("Retry-After", "\(seconds)")])
             return
         }

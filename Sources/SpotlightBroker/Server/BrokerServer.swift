@@ -148,9 +148,14 @@ public final class BrokerServer: Sendable {
         return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .childChannelInitializer { channel in
-                PeerCredentials.of(channel).assumeIsolated().flatMapThrowing { credentials in
-                    try ConnectionSetup(shared: shared, registry: registry, accounts: accounts, log: log)
-                        .install(on: channel, credentials: credentials)
+                PeerCredentials.of(channel).flatMap { credentials in
+                    // The user database may be LDAP: looked up on NIO's thread pool, not the loop.
+                    NIOThreadPool.singleton.runIfActive(eventLoop: channel.eventLoop) {
+                        Result { () throws(SpotlightError) in try accounts(credentials.uid) }
+                    }.map { (credentials, $0) }
+                }.assumeIsolated().flatMapThrowing { credentials, account in
+                    try ConnectionSetup(shared: shared, registry: registry, log: log)
+                        .install(on: channel, credentials: credentials, account: account)
                 }.nonisolated()
             }
     }
