@@ -55,7 +55,7 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
                        .usage("the request body of \(length) bytes is over the limit of \(shared.limits.maximumBodyBytes) bytes"))
             } else if head.headers["Expect"].contains(where: { $0.lowercased() == "100-continue" }) {
                 // curl asks before sending a larger body and would otherwise wait a second.
-                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
+                context.writeAndFlush(wrapOutboundOut(.head(NIOHTTP1.HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
             }
         case .body(var chunk):
             let size = (body?.readableBytes ?? 0) + chunk.readableBytes
@@ -122,7 +122,7 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
         for (name, value) in extra { headers.add(name: name, value: value) }
         if !keep { headers.add(name: "Connection", value: "close") }
         let status = HTTPResponseStatus(statusCode: response.status)
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.head(NIOHTTP1.HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         if !response.body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }
