@@ -91,4 +91,21 @@ struct ConnectionLimitTests {
             #expect(broker.log.count(containing: "closed idle connection") == 1)
         }
     }
+
+    @Test("a client that pipelines requests and never reads the answers is not served ahead: the broker stops reading")
+    func pipelinedWithoutReading() async throws {
+        try await TestBroker.with { broker in
+            let greedy = try RawClient(broker.socketPath)
+            greedy.shrinkReceiveBuffer()
+            greedy.send(String(repeating: "GET /v1/big HTTP/1.1\r\nHost: x\r\n\r\n", count: 200))  // 200 × 1 MiB answers
+            #expect(await broker.eventually { broker.application.requests.count >= 1 })
+            try await Task.sleep(for: .milliseconds(500))
+            // One answer fills the socket; the next request waits until it is read.
+            #expect(broker.application.requests.count <= 2)
+            #expect(try await curl(broker.socketPath, "/v1/x").status == 200)
+            // Reading lets it go on.
+            let some = await greedy.read(until: "HTTP/1.1 200 OK", timeout: .seconds(10))
+            #expect(statusCode(some) == 200)
+        }
+    }
 }

@@ -30,6 +30,8 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
     private var closing = false
     private var quiescing = false
     private var stream: EventStreamWriter?
+    /// Request parts that arrived while the socket was full (see `channelRead`).
+    private var deferred: [HTTPServerRequestPart] = []
 
     init(shared: Shared, peer: BrokerPeer, timer: ConnectionTimer) {
         self.shared = shared
@@ -45,7 +47,27 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
-        switch unwrapInboundIn(data) {
+        let part = unwrapInboundIn(data)
+        // A client that pipelines requests and never reads the answers is not answered ahead:
+        // while the last response still fills the socket, the next request waits here (one
+        // at most — `HTTPServerPipelineHandler` reads no further meanwhile), so the broker's
+        // output per connection stays bounded.
+        guard deferred.isEmpty, context.channel.isWritable else {
+            deferred.append(part)
+            return
+        }
+        handle(context: context, part)
+    }
+
+    /// Handles the parts that waited for the socket to drain, until it fills again.
+    private func handleDeferred(context: ChannelHandlerContext) {
+        while !deferred.isEmpty, context.channel.isWritable, !closing {
+            handle(context: context, deferred.removeFirst())
+        }
+    }
+
+    private func handle(context: ChannelHandlerContext, _ part: HTTPServerRequestPart) {
+        switch part {
         case .head(let head):
             timer.requestStarted()
             self.head = head
@@ -169,6 +191,7 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         stream?.writabilityChanged(context.channel.isWritable)
+        handleDeferred(context: context)
         context.fireChannelWritabilityChanged()
     }
 
