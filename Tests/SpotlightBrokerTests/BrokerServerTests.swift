@@ -107,4 +107,22 @@ struct BrokerServerTests {
         #expect(broker.server.connectionCount == 0)
         try? FileManager.default.removeItem(atPath: broker.directory)
     }
+
+    @Test("run() returns once stop() has run; a second start() is refused; stop() before start() also ends run()")
+    func lifecycle() async throws {
+        let broker = try await TestBroker.start()
+        let running = Task { await broker.server.run() }
+        await #expect(throws: SpotlightError.usage("this broker has already been started")) { try await broker.server.start() }
+        #expect(try await curl(broker.socketPath, "/v1/x").status == 200)
+        await broker.stop()
+        await running.value
+        #expect(broker.log.all.last == "stopped")
+
+        var configuration = BrokerServer.Configuration(socketPath: broker.directory + "/never.sock", log: .silent)
+        configuration.limits = .standard
+        let never = BrokerServer(application: RecordingApplication(), configuration: configuration)
+        await never.stop()
+        await never.run()
+        await #expect(throws: SpotlightError.usage("this broker has already been started")) { try await never.start() }
+    }
 }
