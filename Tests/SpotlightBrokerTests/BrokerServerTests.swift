@@ -37,6 +37,20 @@ struct BrokerServerTests {
         }
     }
 
+    @Test("Expect: 100-continue is answered before the body is sent; not when the body would be refused")
+    func expectContinue() async throws {
+        try await TestBroker.with { broker in
+            let client = try RawClient(broker.socketPath)
+            client.send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n")
+            #expect(await client.read(until: "\r\n\r\n").hasPrefix("HTTP/1.1 100 Continue\r\n"))
+            client.send("{}")
+            #expect(statusCode(await client.read(until: "}")) == 200)
+            let huge = try RawClient(broker.socketPath)
+            huge.send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\nExpect: 100-continue\r\n\r\n")
+            #expect(statusCode(await huge.read()) == 413)
+        }
+    }
+
     @Test("keep-alive: two requests on one connection, and pipelined ones answered in order")
     func keepAlive() async throws {
         try await TestBroker.with { broker in
@@ -92,5 +106,23 @@ struct BrokerServerTests {
         await stopping.value
         #expect(broker.server.connectionCount == 0)
         try? FileManager.default.removeItem(atPath: broker.directory)
+    }
+
+    @Test("run() returns once stop() has run; a second start() is refused; stop() before start() also ends run()")
+    func lifecycle() async throws {
+        let broker = try await TestBroker.start()
+        let running = Task { await broker.server.run() }
+        await #expect(throws: SpotlightError.usage("this broker has already been started")) { try await broker.server.start() }
+        #expect(try await curl(broker.socketPath, "/v1/x").status == 200)
+        await broker.stop()
+        await running.value
+        #expect(broker.log.all.last == "stopped")
+
+        var configuration = BrokerServer.Configuration(socketPath: broker.directory + "/never.sock", log: .silent)
+        configuration.limits = .standard
+        let never = BrokerServer(application: RecordingApplication(), configuration: configuration)
+        await never.stop()
+        await never.run()
+        await #expect(throws: SpotlightError.usage("this broker has already been started")) { try await never.start() }
     }
 }

@@ -19,7 +19,7 @@ struct ConnectionLimitTests {
             #expect(statusCode(answer) == 503)
             #expect(extra.closedByServer)
             #expect(broker.log.count(containing: "3 connections are open") == 1)
-            _ = open.first.map { close($0.fd) }
+            open.first?.disconnect()
             #expect(await broker.eventually { broker.server.connectionCount == 2 })
             #expect(try await curl(broker.socketPath, "/v1/x").status == 200)
             withExtendedLifetime(open) {}
@@ -89,6 +89,23 @@ struct ConnectionLimitTests {
             #expect(rest.isEmpty)
             #expect(quiet.closedByServer)
             #expect(broker.log.count(containing: "closed idle connection") == 1)
+        }
+    }
+
+    @Test("a client that pipelines requests and never reads the answers is not served ahead: the broker stops reading")
+    func pipelinedWithoutReading() async throws {
+        try await TestBroker.with { broker in
+            let greedy = try RawClient(broker.socketPath)
+            greedy.shrinkReceiveBuffer()
+            greedy.send(String(repeating: "GET /v1/big HTTP/1.1\r\nHost: x\r\n\r\n", count: 200))  // 200 × 1 MiB answers
+            #expect(await broker.eventually { broker.application.requests.count >= 1 })
+            try await Task.sleep(for: .milliseconds(500))
+            // One answer fills the socket; the next request waits until it is read.
+            #expect(broker.application.requests.count <= 2)
+            #expect(try await curl(broker.socketPath, "/v1/x").status == 200)
+            // Reading lets it go on.
+            let some = await greedy.read(until: "HTTP/1.1 200 OK", timeout: .seconds(10))
+            #expect(statusCode(some) == 200)
         }
     }
 }

@@ -24,7 +24,7 @@ struct ManyConnectionsTests {
 
     @Test("one account opening 10,000 connections is held at its limit, each extra one answered 429, closed and logged; another account is still served")
     func tenThousand() async throws {
-        let available = Self.raiseFileLimit(to: 12_000)
+        let available = Self.raiseFileLimit(to: 30_000)  // the clients, the broker's side of each, headroom
         // Client sockets in this process, plus the broker's admitted ones and headroom.
         let attempts = min(10_000, Int(available) - 400)
         #expect(attempts == 10_000, "the open-file limit allows only \(attempts) connections")
@@ -44,16 +44,26 @@ struct ManyConnectionsTests {
             #expect(other.status == 200)
             #expect(other.body.contains("\"login\":\"nobody\""))
 
-            // Every extra connection got its answer and was closed; the first 100 are still open.
-            var refused = 0
-            for client in clients[100...] {
-                let answer = await client.read(timeout: .seconds(5))
-                if statusCode(answer) == 429 && client.closedByServer { refused += 1 }
+            // Every extra connection got its answer and was closed; 100 are still open. Which
+            // 100 is not fixed: accounts are looked up on a thread pool, so admissions can
+            // finish out of connect order.
+            var refused: [RawClient] = []
+            var admitted: [RawClient] = []
+            for client in clients {
+                let answer = await client.read(until: "}", timeout: .milliseconds(50))
+                if statusCode(answer) == 429 { refused.append(client) } else if answer.isEmpty { admitted.append(client) }
             }
-            #expect(refused == attempts - 100)
-            #expect(statusCode(await clients[0].read(timeout: .milliseconds(10))) == 0 && !clients[0].closedByServer)
-            clients[0].send("GET /v1/x HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(statusCode(await clients[0].read(until: "}")) == 200)
+            #expect(refused.count == attempts - 100)
+            #expect(admitted.count == 100)
+            var closed = 0
+            for client in refused {
+                _ = await client.read(timeout: .seconds(5))
+                if client.closedByServer { closed += 1 }
+            }
+            #expect(closed == refused.count)
+            let first = try #require(admitted.first)
+            first.send("GET /v1/x HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(statusCode(await first.read(until: "}")) == 200)
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A raw POSIX client on a Unix socket: for requests curl will not send (malformed, slow,
 /// huge, pipelined) and for many connections at once.
 final class RawClient: @unchecked Sendable {
-    let fd: Int32
+    private(set) var fd: Int32
 
     init(_ path: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -23,7 +23,14 @@ final class RawClient: @unchecked Sendable {
         }
     }
 
-    deinit { close(fd) }
+    deinit { disconnect() }
+
+    /// Closes the client's end (once: a second close could hit a descriptor the broker, in this
+    /// same process, has since been given).
+    func disconnect() {
+        if fd >= 0 { close(fd) }
+        fd = -1
+    }
 
     /// Sends all of `text`; false when the server has closed the connection.
     @discardableResult

@@ -24,6 +24,7 @@ final class RecordingApplication: BrokerApplication {
     func respond(to request: BrokerRequest, from peer: BrokerPeer) async -> BrokerResponse {
         seen.withLockedValue { $0.append(Seen(request: request, peer: peer)) }
         if request.path == "/v1/hold" { await waitAtGate() }
+        if request.path == "/v1/big" { return BrokerResponse(status: 200, contentType: "text/plain", body: Array(repeating: 0x61, count: 1 << 20)) }
         let echo: [String: String] = [
             "method": request.method, "path": request.path, "login": peer.account.login,
             "query": request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&"),

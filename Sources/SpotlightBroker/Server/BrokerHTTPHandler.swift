@@ -30,6 +30,8 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
     private var closing = false
     private var quiescing = false
     private var stream: EventStreamWriter?
+    /// Request parts that arrived while the socket was full (see `channelRead`).
+    private var deferred: [HTTPServerRequestPart] = []
 
     init(shared: Shared, peer: BrokerPeer, timer: ConnectionTimer) {
         self.shared = shared
@@ -45,7 +47,27 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
-        switch unwrapInboundIn(data) {
+        let part = unwrapInboundIn(data)
+        // A client that pipelines requests and never reads the answers is not answered ahead:
+        // while the last response still fills the socket, the next request waits here (one
+        // at most — `HTTPServerPipelineHandler` reads no further meanwhile), so the broker's
+        // output per connection stays bounded.
+        guard deferred.isEmpty, context.channel.isWritable else {
+            deferred.append(part)
+            return
+        }
+        handle(context: context, part)
+    }
+
+    /// Handles the parts that waited for the socket to drain, until it fills again.
+    private func handleDeferred(context: ChannelHandlerContext) {
+        while !deferred.isEmpty, context.channel.isWritable, !closing {
+            handle(context: context, deferred.removeFirst())
+        }
+    }
+
+    private func handle(context: ChannelHandlerContext, _ part: HTTPServerRequestPart) {
+        switch part {
         case .head(let head):
             timer.requestStarted()
             self.head = head
@@ -53,6 +75,9 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
             if let length = head.headers["Content-Length"].first.flatMap({ Int($0) }), length > shared.limits.maximumBodyBytes {
                 refuse(context: context, status: .payloadTooLarge,
                        .usage("the request body of \(length) bytes is over the limit of \(shared.limits.maximumBodyBytes) bytes"))
+            } else if head.headers["Expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                // curl asks before sending a larger body and would otherwise wait a second.
+                context.writeAndFlush(wrapOutboundOut(.head(NIOHTTP1.HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
             }
         case .body(var chunk):
             let size = (body?.readableBytes ?? 0) + chunk.readableBytes
@@ -93,8 +118,7 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
         if shared.application.isWrite(request), case .refused(let wait) = shared.rate.take(for: peer.account.login) {
             let seconds = max(1, Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up)))
             shared.log("refused \(request.method) \(BrokerLog.quoted(request.path)) from \(who): over \(shared.limits.writesPerSecond) writes a second; retry in \(seconds) s")
-            var response = BrokerResponse.error(status: 429, .runtime("too many changes from \(peer.account.login); try again in \(seconds) s"))
-            response.contentType = "application/json"
+            let response = BrokerResponse.error(status: 429, .runtime("too many changes from \(peer.account.login); try again in \(seconds) s"))
             respond(context: context, keepAlive: head.isKeepAlive, response, extra: [("Retry-After", "\(seconds)")])
             return
         }
@@ -120,7 +144,7 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
         for (name, value) in extra { headers.add(name: name, value: value) }
         if !keep { headers.add(name: "Connection", value: "close") }
         let status = HTTPResponseStatus(statusCode: response.status)
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.head(NIOHTTP1.HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         if !response.body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }
@@ -167,6 +191,7 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         stream?.writabilityChanged(context.channel.isWritable)
+        handleDeferred(context: context)
         context.fireChannelWritabilityChanged()
     }
 

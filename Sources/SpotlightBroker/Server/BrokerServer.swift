@@ -48,6 +48,7 @@ public final class BrokerServer: Sendable {
 
     private enum State {
         case idle
+        case starting
         case running(Running)
         case stopped
     }
@@ -72,6 +73,23 @@ public final class BrokerServer: Sendable {
 
     /// Binds the socket (see `SocketPath` for what an existing path means) and starts accepting.
     public func start() async throws(SpotlightError) {
+        let starting = state.withLockedValue { state -> Bool in
+            guard case .idle = state else { return false }
+            state = .starting
+            return true
+        }
+        guard starting else { throw .usage("this broker has already been started") }
+        do {
+            try await bindAndListen()
+        } catch {
+            state.withLockedValue { state in
+                if case .starting = state { state = .idle }
+            }
+            throw error
+        }
+    }
+
+    private func bindAndListen() async throws(SpotlightError) {
         let path = configuration.socketPath
         _ = try SocketPath.inspect(path)
         let gid = try configuration.group.map { name throws(SpotlightError) in try SocketPath.groupID(name) }
@@ -95,7 +113,18 @@ public final class BrokerServer: Sendable {
             try? await group.shutdownGracefully()
             throw error
         }
-        state.withLockedValue { $0 = .running(Running(group: group, channel: channel, socket: SocketPath.identity(path))) }
+        let running = Running(group: group, channel: channel, socket: SocketPath.identity(path))
+        let stoppedMeanwhile = state.withLockedValue { state -> Bool in
+            if case .stopped = state { return true }
+            state = .running(running)
+            return false
+        }
+        if stoppedMeanwhile {
+            try? await channel.close()
+            if let socket = running.socket, SocketPath.identity(path).map({ $0 == socket }) == true { unlink(path) }
+            try? await group.shutdownGracefully()
+            throw .runtime("the broker was stopped while it was starting")
+        }
         configuration.log("listening on \(path) (mode \(String(configuration.mode, radix: 8))\(configuration.group.map { ", group \($0)" } ?? ""))")
     }
 
@@ -114,11 +143,14 @@ public final class BrokerServer: Sendable {
     /// streams, closes the rest and removes the socket file if it is still ours.
     public func stop() async {
         let running: Running? = state.withLockedValue { state in
+            defer { state = .stopped }
             guard case .running(let running) = state else { return nil }
-            state = .stopped
             return running
         }
-        guard let running else { return }
+        guard let running else {
+            markFinished()
+            return
+        }
         try? await running.channel.close()
         if let socket = running.socket, let now = SocketPath.identity(configuration.socketPath), now == socket {
             unlink(configuration.socketPath)
@@ -133,6 +165,11 @@ public final class BrokerServer: Sendable {
         if registry.count > 0 { configuration.log("stopping: closing \(registry.count) connections still open after the grace period") }
         try? await running.group.shutdownGracefully()
         configuration.log("stopped")
+        markFinished()
+    }
+
+    /// Lets every `run()` return.
+    private func markFinished() {
         let waiting = finished.withLockedValue { done in
             done = true
             return stoppedPromise.withLockedValue { list in defer { list = [] }; return list }
@@ -148,9 +185,14 @@ public final class BrokerServer: Sendable {
         return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .childChannelInitializer { channel in
-                PeerCredentials.of(channel).assumeIsolated().flatMapThrowing { credentials in
-                    try ConnectionSetup(shared: shared, registry: registry, accounts: accounts, log: log)
-                        .install(on: channel, credentials: credentials)
+                PeerCredentials.of(channel).flatMap { credentials in
+                    // The user database may be LDAP: looked up on NIO's thread pool, not the loop.
+                    NIOThreadPool.singleton.runIfActive(eventLoop: channel.eventLoop) {
+                        Result { () throws(SpotlightError) in try accounts(credentials.uid) }
+                    }.map { (credentials, $0) }
+                }.assumeIsolated().flatMapThrowing { credentials, account in
+                    try ConnectionSetup(shared: shared, registry: registry, log: log)
+                        .install(on: channel, credentials: credentials, account: account)
                 }.nonisolated()
             }
     }

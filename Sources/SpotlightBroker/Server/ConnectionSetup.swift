@@ -9,14 +9,14 @@ import SpotlightCore
 struct ConnectionSetup {
     let shared: BrokerHTTPHandler.Shared
     let registry: ConnectionRegistry
-    let accounts: @Sendable (UInt32) throws(SpotlightError) -> Account
     let log: BrokerLog
 
-    func install(on channel: Channel, credentials: PeerCredentials) throws {
+    /// `account` is what the user database said about the peer's uid.
+    func install(on channel: Channel, credentials: PeerCredentials, account found: Result<Account, SpotlightError>) throws {
         let pipeline = channel.pipeline.syncOperations
         let account: Account
         do {
-            account = try accounts(credentials.uid)
+            account = try found.get()
         } catch {
             log("refused a connection from uid \(credentials.uid) (pid \(credentials.pid)): \(error.message)")
             try pipeline.addHandler(refusal(403, "Forbidden", .permission("the broker cannot find the account of uid \(credentials.uid)")))

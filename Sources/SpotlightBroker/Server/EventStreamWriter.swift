@@ -31,7 +31,7 @@ final class EventStreamWriter {
         headers.add(name: "Content-Type", value: "text/event-stream")
         headers.add(name: "Cache-Control", value: "no-store")
         if !keepAlive { headers.add(name: "Connection", value: "close") }
-        context.write(NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+        context.write(NIOAny(HTTPServerResponsePart.head(NIOHTTP1.HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
         context.flush()
 
         scheduleHeartbeat()

@@ -38,15 +38,20 @@ enum SocketPath {
             let what = kind == S_IFLNK ? "a symbolic link" : kind == S_IFDIR ? "a directory" : kind == S_IFREG ? "a regular file" : "not a socket"
             throw .usage("\(path) exists and is \(what); refusing to replace it (remove it yourself if it is not needed)")
         }
-        if answers(path) { throw .runtime("another broker is listening on \(path)") }
-        return .staleSocket
+        switch probe(path) {
+        case 0: throw .runtime("another broker is listening on \(path)")
+        case ECONNREFUSED: return .staleSocket
+        case let error:
+            // EACCES and the like: we cannot tell whether someone listens, so it is not ours to replace.
+            throw .runtime("cannot tell whether a broker is listening on \(path) (\(String(cString: strerror(error)))); refusing to replace it")
+        }
     }
 
-    /// True when something accepts connections on the socket at `path` (or would: its
-    /// backlog is full). A socket nobody listens on refuses at once (`ECONNREFUSED`).
-    static func answers(_ path: String) -> Bool {
+    /// 0 when something accepts connections on the socket at `path` (or would: its backlog is
+    /// full), else the `connect` error: `ECONNREFUSED` when nobody listens (a stale socket).
+    static func probe(_ path: String) -> Int32 {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return errno }
         defer { close(fd) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -56,7 +61,8 @@ enum SocketPath {
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
-        return result == 0 || errno == EAGAIN || errno == EINPROGRESS
+        if result == 0 || errno == EAGAIN || errno == EINPROGRESS { return 0 }
+        return errno
     }
 
     /// The gid of group `name`; a usage error naming it when the system has no such group.
