@@ -36,6 +36,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A shared-file board to move behind the broker, losslessly (the board must be new or empty).", valueName: "file"))
     var adopt: String?
 
+    @Option(name: .customLong("max-connections"), help: ArgumentHelp("Open connections in all (default 1024).", valueName: "n"))
+    var maximumConnections: Int?
+
+    @Option(name: .customLong("max-connections-per-account"), help: ArgumentHelp("Open connections of one account (default 64; a wall or board holds two).", valueName: "n"))
+    var maximumConnectionsPerAccount: Int?
+
+    @Option(name: .customLong("writes-per-second"), help: ArgumentHelp("Writes one account may sustain per second, after a burst of three times as many (default 10).", valueName: "n"))
+    var writesPerSecond: Double?
+
     @Flag(name: .customLong("adopt-only"), help: "Adopt the board given with --adopt, then exit without serving.")
     var adoptOnly = false
 
@@ -43,9 +52,36 @@ struct ServeCommand: AsyncParsableCommand {
         if adoptOnly && adopt == nil { throw ValidationError("--adopt-only needs --adopt FILE") }
         guard board.hasPrefix("/") else { throw ValidationError("--board must be an absolute path of a board file") }
         guard socket.hasPrefix("/") else { throw ValidationError("--socket must be an absolute path") }
+        for (name, value) in [("--max-connections", maximumConnections), ("--max-connections-per-account", maximumConnectionsPerAccount)] {
+            if let value, !(1...1_000_000).contains(value) { throw ValidationError("\(name) must be between 1 and 1000000, got \(value)") }
+        }
+        if let writesPerSecond, !(writesPerSecond > 0 && writesPerSecond <= 1_000_000) {
+            throw ValidationError("--writes-per-second must be more than 0 and at most 1000000")
+        }
         guard let mode = UInt16(socketMode, radix: 8), mode <= 0o777 else {
             throw ValidationError("--socket-mode must be an octal file mode such as 0660, got \"\(socketMode)\"")
         }
+    }
+
+    /// Each connection is a descriptor: the soft limit (often 1024) goes up to the hard one so
+    /// the default 1024 connections fit beside the board's own files.
+    static func raiseOpenFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+
+    /// The network layer's limits, with the ones given on the command line.
+    var limits: BrokerLimits {
+        var limits = BrokerLimits.standard
+        if let maximumConnections { limits.maximumConnections = maximumConnections }
+        if let maximumConnectionsPerAccount { limits.maximumConnectionsPerAccount = maximumConnectionsPerAccount }
+        if let writesPerSecond {
+            limits.writesPerSecond = writesPerSecond
+            limits.writeBurst = max(1, Int((writesPerSecond * 3).rounded(.up)))
+        }
+        return limits
     }
 
     func run() async throws {
@@ -53,6 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         let log = BrokerLog.standardError(clock: .system)
         try BrokerDirectory.check(boardPath: board, owner: account)
         let lock = try BrokerLock.acquire(boardPath: board)
+        Self.raiseOpenFileLimit()
         defer { withExtendedLifetime(lock) {} }
         if let adopt {
             let count = try await BrokerAdoption.adopt(adopt, into: board, as: account)
@@ -71,6 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = BrokerServer.Configuration(socketPath: socket, log: log)
         configuration.mode = mode_t(UInt16(socketMode, radix: 8) ?? 0o660)
         configuration.group = socketGroup
+        configuration.limits = limits
         let server = BrokerServer(application: broker, configuration: configuration)
         do {
             try await server.start()
