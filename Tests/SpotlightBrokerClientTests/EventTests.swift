@@ -148,7 +148,8 @@ import Testing
         let recorder = EventRecorder(client.events(clientTag: "wall"))
         try await recorder.waitFor(count: 2)
         await client.close()
-        #expect(recorder.events == [.unavailable("the broker at \(server.path) is not answering"), .changed(origin: nil)])
+        // On a loaded host another idle cycle may have begun before the close: the first two count.
+        #expect(Array(recorder.events.prefix(2)) == [.unavailable("the broker at \(server.path) is not answering"), .changed(origin: nil)])
     }
 
     @Test func theBackoffRetriesAtOnceThenWithinASecond() {
