@@ -17,7 +17,8 @@ struct BrokerCall {
         // Who and what
         case A.whoami:
             return try encode(Wire.WhoAmI(account: peer.account, isReadOnly: b.isReadOnly, isImmutable: b.isImmutable,
-                                          isOutOfSpace: b.isOutOfSpace, board: b.location))
+                                          isOutOfSpace: b.isOutOfSpace, board: b.location,
+                                          origin: BoardBroker.origin(of: request.clientTag, from: peer)))
         // Reads
         case A.settings: return try encode(try await b.settings())
         case A.managers: return try encode(try await b.managers())
