@@ -6,11 +6,14 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     public let method: String
     public let path: String
     public let isWrite: Bool
+    /// The query parameters it takes; any other is a 400.
+    public let query: [String]
 
-    init(_ method: String, _ path: String, write: Bool = false) {
+    init(_ method: String, _ path: String, write: Bool = false, query: [String] = []) {
         self.method = method
         self.path = path
         self.isWrite = write
+        self.query = query
     }
 
     public var description: String { method + " " + path }
@@ -52,16 +55,16 @@ public enum BoardAPI {
     // Reads
     public static let settings = Endpoint("GET", "/v1/settings")
     public static let managers = Endpoint("GET", "/v1/managers")
-    public static let isManager = Endpoint("GET", "/v1/managers/check")
-    public static let stories = Endpoint("GET", "/v1/stories")
+    public static let isManager = Endpoint("GET", "/v1/managers/check", query: ["login"])
+    public static let stories = Endpoint("GET", "/v1/stories", query: QueryReader.storyQueryNames)
     public static let story = Endpoint("GET", "/v1/stories/{id}")
     public static let storyCount = Endpoint("GET", "/v1/stories/count")
     public static let pinnedStories = Endpoint("GET", "/v1/pins")
     public static let departments = Endpoint("GET", "/v1/departments")
     public static let hasVoted = Endpoint("GET", "/v1/stories/{id}/vote")
     public static let medallionsLeft = Endpoint("GET", "/v1/medallions/left")
-    public static let audit = Endpoint("GET", "/v1/audit")
-    public static let wall = Endpoint("GET", "/v1/wall")
+    public static let audit = Endpoint("GET", "/v1/audit", query: ["limit"])
+    public static let wall = Endpoint("GET", "/v1/wall", query: ["highlightSince"])
 
     // Paging (the interactive board)
     public static let page = Endpoint("POST", "/v1/board/page")
@@ -80,7 +83,7 @@ public enum BoardAPI {
     public static let unpin = Endpoint("DELETE", "/v1/stories/{id}/pin", write: true)
     public static let setStatus = Endpoint("PUT", "/v1/stories/{id}/status", write: true)
     public static let addManager = Endpoint("POST", "/v1/managers", write: true)
-    public static let removeManager = Endpoint("DELETE", "/v1/managers", write: true)
+    public static let removeManager = Endpoint("DELETE", "/v1/managers", write: true, query: ["login"])
     public static let setSetting = Endpoint("PUT", "/v1/settings", write: true)
     public static let seed = Endpoint("POST", "/v1/demo", write: true)
 
@@ -115,14 +118,14 @@ public enum BoardAPI {
     // Certification
     public static let addProgram = Endpoint("POST", "/v1/cert/programs", write: true)
     public static let programs = Endpoint("GET", "/v1/cert/programs")
-    public static let program = Endpoint("GET", "/v1/cert/program")
+    public static let program = Endpoint("GET", "/v1/cert/program", query: ["name"])
     public static let startQuiz = Endpoint("POST", "/v1/cert/quiz/start", write: true)
     public static let finishQuiz = Endpoint("POST", "/v1/cert/quiz/finish", write: true)
     public static let answerQuiz = Endpoint("POST", "/v1/cert/quiz/answer", write: true)
     public static let grant = Endpoint("POST", "/v1/cert/grant", write: true)
     public static let revoke = Endpoint("POST", "/v1/cert/revoke", write: true)
-    public static let certifications = Endpoint("GET", "/v1/cert/of")
-    public static let recentCertifications = Endpoint("GET", "/v1/cert/recent")
+    public static let certifications = Endpoint("GET", "/v1/cert/of", query: ["login"])
+    public static let recentCertifications = Endpoint("GET", "/v1/cert/recent", query: ["since", "limit"])
 
     /// Every endpoint, in the order docs/api.md lists them.
     public static let all: [Endpoint] = [

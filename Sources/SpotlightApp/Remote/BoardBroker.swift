@@ -92,7 +92,7 @@ public final class BoardBroker: BrokerApplication {
             }
             if endpoint.isWrite {
                 committed = true
-                subscribers.broadcast(.changed(origin: request.clientTag))
+                subscribers.broadcast(.changed(origin: Self.origin(of: request.clientTag, from: peer)))
             }
             return BrokerResponse(status: 200, body: body)
         } catch {
@@ -117,6 +117,17 @@ public final class BoardBroker: BrokerApplication {
         } catch {
             return .error(status: 500, error)
         }
+    }
+
+    /// The `origin` a write's change event carries: the peer's uid and its handle's tag, so a
+    /// client that copies another's tag (events show them to everyone) makes no one skip its
+    /// change. A tag that is not 1–64 letters, digits, `-` or `_` is no tag.
+    static func origin(of tag: String?, from peer: BrokerPeer) -> String? {
+        guard let tag, (1...64).contains(tag.utf8.count),
+              tag.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0)
+                                      || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        else { return nil }
+        return "\(peer.uid):\(tag)"
     }
 
     /// A client's text in a message, cut short and with controls escaped: messages are one line.

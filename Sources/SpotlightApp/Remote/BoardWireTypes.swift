@@ -28,6 +28,9 @@ public enum Wire {
         public var isOutOfSpace: Bool
         /// Where the broker's board is (its file), for `doctor`.
         public var board: String
+        /// The `origin` this request's `Spotlight-Client` tag gets in change events (nil without
+        /// a usable tag): a handle skips the events that carry it.
+        public var origin: String?
     }
 
     public struct Empty: Codable, Sendable, Equatable { public init() {} }

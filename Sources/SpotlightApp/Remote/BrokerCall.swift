@@ -13,16 +13,19 @@ struct BrokerCall {
     func answer(_ endpoint: Endpoint) async throws(SpotlightError) -> [UInt8] {
         typealias A = BoardAPI
         let b = board
+        // Every endpoint refuses query parameters it does not take, values checked below.
+        _ = try QueryReader(request, allowed: endpoint.query)
         switch endpoint {
         // Who and what
         case A.whoami:
             return try encode(Wire.WhoAmI(account: peer.account, isReadOnly: b.isReadOnly, isImmutable: b.isImmutable,
-                                          isOutOfSpace: b.isOutOfSpace, board: b.location))
+                                          isOutOfSpace: b.isOutOfSpace, board: b.location,
+                                          origin: BoardBroker.origin(of: request.clientTag, from: peer)))
         // Reads
         case A.settings: return try encode(try await b.settings())
         case A.managers: return try encode(try await b.managers())
         case A.isManager:
-            let query = try QueryReader(request, allowed: ["login"])
+            let query = try QueryReader(request, allowed: endpoint.query)
             return try encode(Wire.Flag(value: try await b.isManager(try query.required("login"))))
         case A.stories: return try encode(try await b.stories(try QueryReader.storyQuery(request)))
         case A.story: return try encode(try await b.story(try storyID()))
@@ -33,10 +36,10 @@ struct BrokerCall {
         case A.hasVoted: return try encode(Wire.Flag(value: try await b.hasVoted(try storyID())))
         case A.medallionsLeft: return try encode(Wire.Number(value: try await b.medallionsLeft()))
         case A.audit:
-            let query = try QueryReader(request, allowed: ["limit"])
+            let query = try QueryReader(request, allowed: endpoint.query)
             return try encode(try await b.auditEvents(limit: try query.int("limit", in: 0...10_000) ?? 50))
         case A.wall:
-            let query = try QueryReader(request, allowed: ["highlightSince"])
+            let query = try QueryReader(request, allowed: endpoint.query)
             return try encode(try await b.wallSnapshot(highlightSince: try query.date("highlightSince")))
         // Paging
         case A.page:
@@ -74,7 +77,7 @@ struct BrokerCall {
             try await b.addManager(try body(Wire.Login.self).login)
             return try encode(Wire.Empty())
         case A.removeManager:
-            try await b.removeManager(try QueryReader(request, allowed: ["login"]).required("login"))
+            try await b.removeManager(try QueryReader(request, allowed: endpoint.query).required("login"))
             return try encode(Wire.Empty())
         case A.setSetting:
             let args = try body(Wire.SettingArguments.self)
@@ -146,7 +149,7 @@ struct BrokerCall {
         case A.addProgram: return try encode(try await b.addProgram(try body(CertProgram.self)))
         case A.programs: return try encode(try await withoutKeys(try await b.programs()))
         case A.program:
-            let name = try QueryReader(request, allowed: ["name"]).required("name")
+            let name = try QueryReader(request, allowed: endpoint.query).required("name")
             return try encode(try await withoutKeys([try await b.program(named: name)])[0])
         case A.startQuiz: return try encode(try await b.startQuiz(try body(Wire.ProgramName.self).program))
         case A.finishQuiz:
@@ -164,9 +167,9 @@ struct BrokerCall {
             try await b.revokeCertification(of: args.login, program: args.program, level: args.level)
             return try encode(Wire.Empty())
         case A.certifications:
-            return try encode(try await b.certifications(of: try QueryReader(request, allowed: ["login"]).required("login")))
+            return try encode(try await b.certifications(of: try QueryReader(request, allowed: endpoint.query).required("login")))
         case A.recentCertifications:
-            let query = try QueryReader(request, allowed: ["since", "limit"])
+            let query = try QueryReader(request, allowed: endpoint.query)
             guard let since = try query.date("since") else { throw .usage("bad query: `since` is missing") }
             return try encode(try await b.recentCertifications(since: since, limit: try query.int("limit", in: 0...10_000) ?? 20))
         default:

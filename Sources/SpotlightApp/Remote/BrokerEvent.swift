@@ -3,8 +3,9 @@ import Foundation
 /// What the broker pushes to subscribed walls and boards on `GET /v1/events` (Server-Sent
 /// Events): the remote form of `BoardChange`, plus the client tag of the write that caused it.
 public enum BrokerEvent: Sendable, Equatable {
-    /// The board changed. `origin` is the `Spotlight-Client` tag of the request whose write
-    /// caused it (nil when unknown, e.g. a write by another process on the file).
+    /// The board changed. `origin` is `"<uid>:<tag>"`: the peer's uid and the `Spotlight-Client`
+    /// tag of the request whose write caused it (nil when unknown, e.g. a write by another
+    /// process on the file); `GET /v1/whoami` tells a handle its own (`BoardBroker.origin`).
     case changed(origin: String?)
     /// The broker cannot read its board now; clients keep their last content with this reason.
     case unavailable(String)

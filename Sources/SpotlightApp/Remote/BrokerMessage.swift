@@ -13,8 +13,8 @@ public struct BrokerRequest: Sendable, Equatable {
     public var query: [QueryItem]
     /// The JSON body (empty for none).
     public var body: [UInt8]
-    /// The `Spotlight-Client` header: a random tag a client handle chooses, echoed as the
-    /// origin of the change events its own writes cause so it can skip them. It names a
+    /// The `Spotlight-Client` header: a random tag a client handle chooses, echoed (after the
+    /// peer's uid) as the origin of the change events its own writes cause so it can skip them. It names a
     /// handle, never a person, and changes nothing about who the request acts as.
     public var clientTag: String?
 

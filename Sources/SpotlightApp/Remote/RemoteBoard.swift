@@ -20,6 +20,8 @@ public final class RemoteBoard: BoardService {
     public let brokerBoard: String
     /// This handle's `Spotlight-Client` tag: names the handle, never a person.
     public let clientTag: String
+    /// What the broker makes of the tag in change events (`GET /v1/whoami`): the ones to skip.
+    public let ownOrigin: String?
     let transport: any BrokerTransport
     private let streams = Mutex(Streams())
 
@@ -41,6 +43,7 @@ public final class RemoteBoard: BoardService {
         self.transport = transport
         self.clock = clock
         self.clientTag = tag
+        ownOrigin = who.origin
         account = who.account
         location = transport.location
         isReadOnly = who.isReadOnly
@@ -72,11 +75,11 @@ public final class RemoteBoard: BoardService {
             return stream
         }
         let events = transport.events(clientTag: clientTag)
-        let tag = clientTag
+        let own = ownOrigin
         let pump = Task {
             for await event in events {
                 switch event {
-                case .changed(let origin): if origin != tag { output.yield(.changed) }
+                case .changed(let origin): if origin == nil || origin != own { output.yield(.changed) }
                 case .unavailable(let reason): output.yield(.unavailable(reason))
                 }
             }

@@ -19,7 +19,8 @@ import SpotlightStore
         let story = try BoardWire.decode(Story.self, from: posted.body, what: "story")
         #expect(story.author == "jpark" && story.authorName == "John Park")
         // Whoami says who the broker sees, whatever the query or tag says.
-        let who = await f.send("GET", "/v1/whoami", query: [("login", "dana")], as: P.john, tag: "dana")
+        #expect(await f.send("GET", "/v1/whoami", query: [("login", "dana")], as: P.john).status == 400, "whoami takes no query")
+        let who = await f.send("GET", "/v1/whoami", as: P.john, tag: "dana")
         #expect(try BoardWire.decode(Wire.WhoAmI.self, from: who.body, what: "whoami").account == P.john)
         // Dana may pin; John, naming Dana anywhere, may not.
         let pin = await f.send("POST", "/v1/stories/\(story.id)/pin", body: #"{"note":"x","login":"dana","pinnedBy":"dana"}"#, as: P.john)
@@ -36,6 +37,26 @@ import SpotlightStore
         let marks = try await remote.marksForEverythingNow(at: P.now)
         await #expect(throws: SpotlightError.self) { _ = try await remote.news(since: marks, for: P.dana) }
         await f.broker.close()
+    }
+
+    @Test func copyingAnotherHandlesTagMakesNoOneSkipYourWrite() async throws {
+        let f = try await WireFixture.make()
+        let dana = try await f.remote(P.dana)
+        let hears = ChangeRecorder(dana.changes())
+        // John sends Dana's tag (every subscriber sees origins): his write is still heard by her.
+        let posted = await f.send("POST", "/v1/stories", body: #"{"title":"T","body":"","hero":"H","department":"D","customer":"external","tags":[]}"#,
+                                  as: P.john, tag: dana.clientTag)
+        #expect(posted.status == 200)
+        #expect(await hears.waitFor(count: 1))
+        // Tags that are not plain tokens are no tags: the change has no origin.
+        let raw = EventRecorder(f.broker.events())
+        for tag in ["", String(repeating: "a", count: 65), "x\ny", "évil", "a b"] {
+            _ = await f.send("POST", "/v1/stories", body: #"{"title":"T","body":"","hero":"H","department":"D","customer":"external","tags":[]}"#,
+                             as: P.john, tag: tag)
+            #expect(await raw.waitFor(count: 1))
+        }
+        #expect(await raw.events.allSatisfy { $0 == .changed(origin: nil) })
+        await dana.close(); await f.broker.close()
     }
 
     @Test func hostileTextRoundTripsAsTheStoreKeepsIt() async throws {
@@ -88,7 +109,8 @@ import SpotlightStore
         let maryHears = ChangeRecorder(mary.changes())
         _ = try await dana.post(P.draft())
         #expect(await events.waitFor(count: 1))
-        #expect(await events.events.first == .changed(origin: dana.clientTag))
+        #expect(await events.events.first == .changed(origin: dana.ownOrigin))
+        #expect(dana.ownOrigin == "\(f.peer(P.dana).uid):\(dana.clientTag)")
         #expect(await maryHears.waitFor(count: 1))
         _ = try await mary.post(P.draft("second"))
         #expect(await danaHears.waitFor(count: 1))

@@ -131,6 +131,10 @@ import SpotlightStore
             #expect(response.status == 400, "\(query)")
         }
         #expect(await f.send("GET", "/v1/wall", query: [("highlightSince", "yesterday")]).status == 400)
+        #expect(await f.send("GET", "/v1/settings", query: [("login", "dana")]).status == 400, "no endpoint takes what it does not list")
+        #expect(await f.send("POST", "/v1/board/page", query: [("limit", "5")],
+                             body: #"{"query":{"order":"new","limit":5,"offset":0,"pinnedOnly":false,"includeHidden":false},"counting":true}"#).status == 400)
+        #expect(await f.send("GET", "/v1/cert/recent", query: [("since", "2026-11-24T12:00:00Z"), ("limit", "3")]).status == 200)
         #expect(await f.send("GET", "/v1/stories", query: [("order", "new"), ("limit", "5"), ("search", "x y")]).status == 200)
         await f.broker.close()
     }
