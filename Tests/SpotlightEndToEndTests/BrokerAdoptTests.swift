@@ -62,6 +62,7 @@ import Testing
         let refused = try P.run(["serve", "--board", broker.board, "--socket", broker.socket, "--adopt", old, "--adopt-only"])
         #expect(refused.status != 0, "\(refused.all)")
         #expect(refused.stderr.split(separator: "\n").count == 1 && refused.stdout.isEmpty, "\(refused.all)")
+        #expect(refused.stderr.contains("--adopt needs a new or empty board"), "\(refused.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: broker.board)) == bytes, "the refused adoption changed the board file")
         try broker.start()
         defer { broker.stop() }
