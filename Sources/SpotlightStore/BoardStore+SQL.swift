@@ -55,16 +55,24 @@ extension BoardStore {
     func transaction<T>(checkingSchema: Bool = true, _ body: () async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
         guard !isReadOnly else { throw readOnlyError() }
         return try await exclusively { () async throws(SpotlightError) -> T in
-            try await execute("BEGIN IMMEDIATE")
-            do throws(SpotlightError) {
-                if checkingSchema { try await requireOwnSchema() }
-                let value = try await body()
-                try await execute("COMMIT")
-                return value
-            } catch {
-                try? await execute("ROLLBACK")
-                throw error
+            // One writer of this process at a time, or two connections deadlock on the one
+            // SQLite thread (ProcessWriters).
+            try await ProcessWriters.exclusively { () async throws(SpotlightError) -> T in
+                try await writeTransaction(checkingSchema: checkingSchema, body)
             }
+        }
+    }
+
+    private func writeTransaction<T>(checkingSchema: Bool, _ body: () async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
+        try await execute("BEGIN IMMEDIATE")
+        do throws(SpotlightError) {
+            if checkingSchema { try await requireOwnSchema() }
+            let value = try await body()
+            try await execute("COMMIT")
+            return value
+        } catch {
+            try? await execute("ROLLBACK")
+            throw error
         }
     }
 

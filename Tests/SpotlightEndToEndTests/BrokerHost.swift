@@ -20,11 +20,13 @@ final class BrokerHost {
     let bob: Person
     let outsider: Person
     let environment: [String: String]
+    private let tag: String
     private var broker: Process?
     private(set) var brokerLog: String
 
     init() throws {
         let tag = String(UUID().uuidString.prefix(6)).lowercased()
+        self.tag = tag
         let accounts = TestAccounts()
         self.accounts = accounts
         let group = "spotlight-\(tag)"
@@ -58,6 +60,13 @@ final class BrokerHost {
         brokerLog = base + "/broker.log"
         environment = ["XDG_CONFIG_DIRS": base + "/no-etc", "XDG_CONFIG_HOME": base + "/no-config", "HOME": "/nonexistent",
                        "SPOTLIGHT_BOARD": "unix:" + socket, "LANG": "C.UTF-8"]
+    }
+
+    /// One more member of the socket group (`prefix` + this host's tag, at most 4 characters of
+    /// prefix so the login stays within 32), for tests that need more than Alice and Bob.
+    func addMember(_ prefix: String, name: String) throws -> Person {
+        let ids = try accounts.addUser(prefix + tag, groups: [group], fullName: name)
+        return Person(login: prefix + tag, uid: ids.uid, gid: ids.gid)
     }
 
     deinit {

@@ -17,7 +17,11 @@ enum BrokerAdoption {
             throw error
         }
         let new = try await SQLiteBoard.open(board, as: account, mode: .createIfMissing(name: nil))
-        do {
+        do throws(SpotlightError) {
+            // Said here in serve's terms; the store's own refusal speaks of `spotlight import`.
+            guard try await new.newestIDs().story == 0 else {
+                throw .usage("--adopt needs a new or empty board, and \(board) already has stories; nothing was adopted (give --board a new file)")
+            }
             try await new.importBoard(export)
             await new.close()
         } catch {
