@@ -15,6 +15,8 @@ public final class BoardBroker: BrokerApplication {
     public let version: String
     let handles: BrokerHandles
     let subscribers = BrokerSubscribers()
+    /// Writes of all accounts, one at a time (see `BrokerWriteGate` for why).
+    let writes = BrokerWriteGate()
     let tally: Mutex<WriteTally>
     private let watcher: any BoardService
     private let forwarding = Mutex<Task<Void, Never>?>(nil)
@@ -84,7 +86,7 @@ public final class BoardBroker: BrokerApplication {
             let board = try await handles.lease(peer.account)
             let body: [UInt8]
             do throws(SpotlightError) {
-                body = try await BrokerCall(request: request, id: id, board: board, peer: peer).answer(endpoint)
+                body = try await call(endpoint, request: request, id: id, board: board, peer: peer)
                 await handles.release(peer.account)
             } catch {
                 await handles.release(peer.account)
@@ -97,6 +99,22 @@ public final class BoardBroker: BrokerApplication {
             return BrokerResponse(status: 200, body: body)
         } catch {
             return .error(status: status(of: error), error)
+        }
+    }
+
+    /// One request on `board`; a write waits for its turn at the gate.
+    private func call(_ endpoint: Endpoint, request: BrokerRequest, id: Int?, board: any BoardService,
+                      peer: BrokerPeer) async throws(SpotlightError) -> [UInt8] {
+        let call = BrokerCall(request: request, id: id, board: board, peer: peer)
+        guard endpoint.isWrite else { return try await call.answer(endpoint) }
+        await writes.enter()
+        do throws(SpotlightError) {
+            let body = try await call.answer(endpoint)
+            await writes.leave()
+            return body
+        } catch {
+            await writes.leave()
+            throw error
         }
     }
 
