@@ -15,6 +15,8 @@ public final class BoardBroker: BrokerApplication {
     public let version: String
     let handles: BrokerHandles
     let subscribers = BrokerSubscribers()
+    /// One `GET /v1/wall` answer for all walls until the board changes.
+    let wallAnswers = WallAnswerCache()
     let tally: Mutex<WriteTally>
     private let watcher: any BoardService
     private let forwarding = Mutex<Task<Void, Never>?>(nil)
@@ -72,6 +74,15 @@ public final class BoardBroker: BrokerApplication {
         if endpoint == BoardAPI.events {
             return .error(status: 404, .notFound("the event stream is served by the broker's socket, not this application"))
         }
+        if endpoint == BoardAPI.wall && request.query.isEmpty {
+            let answer = await wallAnswers.answer(at: watcher.clock.now) { [self] in
+                await self.answered(endpoint, request: request, id: id, peer: peer)
+            }
+            switch answer {
+            case .success(let body): return BrokerResponse(status: 200, body: body)
+            case .failure(let error): return .error(status: status(of: error), error)
+            }
+        }
         var committed = false
         if endpoint.isWrite { tally.withLock { $0.begin() } }
         defer {
@@ -84,7 +95,7 @@ public final class BoardBroker: BrokerApplication {
             let board = try await handles.lease(peer.account)
             let body: [UInt8]
             do throws(SpotlightError) {
-                body = try await BrokerCall(request: request, id: id, board: board, peer: peer).answer(endpoint)
+                body = try await call(endpoint, request: request, id: id, board: board, peer: peer)
                 await handles.release(peer.account)
             } catch {
                 await handles.release(peer.account)
@@ -92,12 +103,38 @@ public final class BoardBroker: BrokerApplication {
             }
             if endpoint.isWrite {
                 committed = true
+                wallAnswers.invalidate()
                 subscribers.broadcast(.changed(origin: Self.origin(of: request.clientTag, from: peer)))
             }
             return BrokerResponse(status: 200, body: body)
         } catch {
             return .error(status: status(of: error), error)
         }
+    }
+
+    /// One request on `board`. Writes of different accounts take turns in the store
+    /// (`ProcessWriters`: every SQLite call of the process shares one thread).
+    private func call(_ endpoint: Endpoint, request: BrokerRequest, id: Int?, board: any BoardService,
+                      peer: BrokerPeer) async throws(SpotlightError) -> [UInt8] {
+        try await BrokerCall(request: request, id: id, board: board, peer: peer).answer(endpoint)
+    }
+
+    /// `endpoint` answered on the peer's own handle.
+    private func answered(_ endpoint: Endpoint, request: BrokerRequest, id: Int?, peer: BrokerPeer) async -> Result<[UInt8], SpotlightError> {
+        let board: any BoardService
+        do throws(SpotlightError) {
+            board = try await handles.lease(peer.account)
+        } catch {
+            return .failure(error)
+        }
+        let answer: Result<[UInt8], SpotlightError>
+        do throws(SpotlightError) {
+            answer = .success(try await BrokerCall(request: request, id: id, board: board, peer: peer).answer(endpoint))
+        } catch {
+            answer = .failure(error)
+        }
+        await handles.release(peer.account)
+        return answer
     }
 
     /// usage 400, permission 403, not found 404, runtime 500 — or 503 while the watcher says
@@ -147,9 +184,12 @@ public final class BoardBroker: BrokerApplication {
                 guard let self else { return }
                 switch change {
                 case .unavailable(let reason):
+                    wallAnswers.invalidate()
                     tally.withLock { $0.problem = reason }
                     subscribers.broadcast(.unavailable(reason))
                 case .changed:
+                    // Whoever wrote it, the kept wall answer is old now.
+                    wallAnswers.invalidate()
                     let now = clock.now
                     if tally.withLock({ $0.watcherChanged(at: now) }) { subscribers.broadcast(.changed(origin: nil)) }
                 }

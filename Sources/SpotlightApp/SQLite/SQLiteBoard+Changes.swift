@@ -63,7 +63,9 @@ extension SQLiteBoard {
             timer?.cancel()
             let delay = policy.delay(from: clock.now)
             timer = Task {
-                try? await Task.sleep(for: .milliseconds(Int((delay * 1000).rounded(.up))))
+                // A cancelled timer was replaced by a newer one: its tick would cancel that one
+                // in turn, and so on — a spin at full CPU after the first hint (issue 13's figures).
+                do { try await Task.sleep(for: .milliseconds(Int((delay * 1000).rounded(.up)))) } catch { return }
                 wake.yield(.tick)
             }
         }
