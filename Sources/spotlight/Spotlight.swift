@@ -11,7 +11,8 @@ struct Spotlight: AsyncParsableCommand {
         commandName: "spotlight",
         abstract: "Service Spotlight: a terminal bulletin board of customer-service success stories.",
         discussion: """
-            One board is one SQLite file that every process on the host opens directly.
+            One board is one SQLite file that every process on the host opens directly, or that a broker \
+            (`spotlight serve`) owns and members reach over its socket (--board unix:SOCKET).
 
             Board location: --board PATH, then SPOTLIGHT_BOARD, then `board` in spotlight/config.toml \
             ($XDG_CONFIG_HOME, then $XDG_CONFIG_DIRS such as /etc/xdg), then $XDG_DATA_HOME/spotlight/board.sqlite.

@@ -79,7 +79,7 @@ import Testing
         ("\n\nboard = \"/x\n", ":3: TOML syntax error"),
         ("# site config\nboard = 42\n", ":2: board must be a string (the path of the board file), got integer"),
         ("board = \"\"\n", ":1: board must not be empty"),
-        ("board = \"relative/board.sqlite\"\n", ":1: board must be an absolute path (or start with ~/), got \"relative/board.sqlite\""),
+        ("board = \"relative/board.sqlite\"\n", ":1: board must be an absolute path (or start with ~/, or be unix:/path/of/the/broker.sock), got \"relative/board.sqlite\""),
         ("# typo\n\nboards = \"/var/lib/spotlight/board.sqlite\"\n", ":3: boards is not a config key; the keys are: board"),
         ("board = \"/x\"\n[spotlight]\nboard = \"/y\"\n", ":2: spotlight is not a config key"),
     ])

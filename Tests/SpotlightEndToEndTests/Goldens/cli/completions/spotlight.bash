@@ -173,13 +173,13 @@ _spotlight() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    board|init|post|list|show|upvote|unvote|medal|pin|unpin|hide|unhide|remove|managers|settings|export|import|wall|snapshot|themes|demo|doctor|awards|newsletter|stats|news|cert|help)
+    board|init|post|list|show|upvote|unvote|medal|pin|unpin|hide|unhide|remove|managers|settings|export|import|wall|snapshot|themes|demo|doctor|awards|newsletter|stats|news|cert|serve|help)
         # Offer subcommand argument completions
         "_spotlight_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'board init post list show upvote unvote medal pin unpin hide unhide remove managers settings export import wall snapshot themes demo doctor awards newsletter stats news cert help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'board init post list show upvote unvote medal pin unpin hide unhide remove managers settings export import wall snapshot themes demo doctor awards newsletter stats news cert serve help' -- "${cur}"))
         ;;
     esac
 }
@@ -937,6 +937,45 @@ _spotlight_cert_letter() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    esac
+}
+
+_spotlight_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--adopt-only --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--board --socket --socket-mode --socket-group --name --adopt --max-connections --max-connections-per-account --writes-per-second)
+    __spotlight_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--board')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--socket-mode')
+        return
+        ;;
+    '--socket-group')
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--adopt')
+        return
+        ;;
+    '--max-connections')
+        return
+        ;;
+    '--max-connections-per-account')
+        return
+        ;;
+    '--writes-per-second')
         return
         ;;
     esac

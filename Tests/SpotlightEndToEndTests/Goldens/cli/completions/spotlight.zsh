@@ -77,13 +77,14 @@ _spotlight() {
             'stats:Board statistics: stories, votes and medallions per week, departments, customers, people.'
             'news:What is new since your last visit: new stories (about you first) and the votes and medallions your stories got.'
             'cert:Customer-service certification: programs, the level 1 quiz, levels granted by managers.'
+            'serve:Run the board broker: own the board file and serve members over a Unix socket.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        board|init|post|list|show|upvote|unvote|medal|pin|unpin|hide|unhide|remove|managers|settings|export|import|wall|snapshot|themes|demo|doctor|awards|newsletter|stats|news|cert|help)
+        board|init|post|list|show|upvote|unvote|medal|pin|unpin|hide|unhide|remove|managers|settings|export|import|wall|snapshot|themes|demo|doctor|awards|newsletter|stats|news|cert|serve|help)
             "_spotlight_${words[1]}" && ret=0
             ;;
         esac
@@ -96,7 +97,7 @@ _spotlight() {
 _spotlight_board() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--theme[Theme name (default\: the board'\''s setting).]:theme:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -109,7 +110,7 @@ _spotlight_board() {
 _spotlight_init() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--name[The board'\''s name, shown in the wall'\''s header.]:name:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -122,7 +123,7 @@ _spotlight_init() {
 _spotlight_post() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--title[Headline, 1–120 characters.]:title:'
         '--hero[Who is recognised\: a person or a team.]:hero:'
         '--department[The hero'\''s department.]:department:'
@@ -143,7 +144,7 @@ _spotlight_list() {
     local -i ret=1
     local -ar ___sort=('hot' 'new' 'top')
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--sort[Order\: hot (recognition against age), new, or top.]:sort:{__spotlight_complete "${___sort[@]}"}'
         '--limit[How many stories to show (1–1000).]:limit:'
         '--department[Only stories from this department.]:department:'
@@ -161,7 +162,7 @@ _spotlight_list() {
 _spotlight_show() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--json[Print JSON instead of text (control characters escaped).]'
         '--version[Show the version.]'
@@ -175,7 +176,7 @@ _spotlight_show() {
 _spotlight_upvote() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -188,7 +189,7 @@ _spotlight_upvote() {
 _spotlight_unvote() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -201,7 +202,7 @@ _spotlight_unvote() {
 _spotlight_medal() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--revoke[Take back the medallion you gave this story (within 24 hours).]'
         '--version[Show the version.]'
@@ -215,7 +216,7 @@ _spotlight_medal() {
 _spotlight_pin() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--until[When the pin ends\: friday, tomorrow, 2026-12-01, 2026-12-01T17\:00, or 12h / 3d / 2w (at most the board'\''s max-pin-days, which is also the default).]:until:'
         '--note[A note shown with the pin, up to 120 characters.]:note:'
@@ -230,7 +231,7 @@ _spotlight_pin() {
 _spotlight_unpin() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -243,7 +244,7 @@ _spotlight_unpin() {
 _spotlight_hide() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -256,7 +257,7 @@ _spotlight_hide() {
 _spotlight_unhide() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -269,7 +270,7 @@ _spotlight_unhide() {
 _spotlight_remove() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':id:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -312,7 +313,7 @@ _spotlight_managers() {
 _spotlight_managers_list() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--json[Print JSON instead of text (control characters escaped).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -325,7 +326,7 @@ _spotlight_managers_list() {
 _spotlight_managers_add() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':login:'
         '--force[Add the login even though no such account exists on this host (yet).]'
         '--version[Show the version.]'
@@ -339,7 +340,7 @@ _spotlight_managers_add() {
 _spotlight_managers_remove() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':login:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -352,7 +353,7 @@ _spotlight_managers_remove() {
 _spotlight_settings() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':key:'
         ':value:'
         '--json[Print JSON instead of text (control characters escaped).]'
@@ -368,7 +369,7 @@ _spotlight_export() {
     local -i ret=1
     local -ar ___format=('json' 'csv')
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--format[json (everything, for `spotlight import`) or csv (stories, for spreadsheets).]:format:{__spotlight_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file instead of standard output.]:output:'
         '--version[Show the version.]'
@@ -382,7 +383,7 @@ _spotlight_export() {
 _spotlight_import() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -395,7 +396,7 @@ _spotlight_import() {
 _spotlight_wall() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--kiosk[Lobby mode\: ignore stray keys; only the unlock word quits.]'
         '--interval[Seconds per story before reading-length adjustment (default\: the board'\''s setting).]:interval:'
         '--theme[Theme name (default\: the board'\''s setting; service-week during Customer Service Week).]:theme:'
@@ -418,7 +419,7 @@ _spotlight_wall() {
 _spotlight_snapshot() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--width[Columns (10–300).]:width:'
         '--height[Rows (5–100).]:height:'
         '--theme[Theme whose border, banner and icons to use.]:theme:'
@@ -489,7 +490,7 @@ _spotlight_themes_show() {
 _spotlight_demo() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -501,7 +502,7 @@ _spotlight_demo() {
 _spotlight_doctor() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -514,7 +515,7 @@ _spotlight_awards() {
     local -i ret=1
     local -ar ___format=('text' 'markdown')
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--year[The calendar year (default\: this year, up to today).]:year:'
         '--customer[Only stories for internal or external customers.]:customer:'
         '--format[text (an aligned table) or markdown.]:format:{__spotlight_complete "${___format[@]}"}'
@@ -531,7 +532,7 @@ _spotlight_newsletter() {
     local -i ret=1
     local -ar ___format=('markdown' 'html' 'text')
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--since[First day of the period (default\: 29 days before --until).]:YYYY-MM-DD:'
         '--until[Last day of the period (default\: today).]:YYYY-MM-DD:'
         '--format[markdown, html or text (default\: from the -o file'\''s extension, else markdown).]:format:{__spotlight_complete "${___format[@]}"}'
@@ -548,7 +549,7 @@ _spotlight_newsletter() {
 _spotlight_stats() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--weeks[How many weeks to cover, this week included (1–520).]:weeks:'
         '--json[Print JSON instead of text (control characters escaped).]'
         '--version[Show the version.]'
@@ -562,7 +563,7 @@ _spotlight_stats() {
 _spotlight_news() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--banner[One line for a login banner (nothing when there is nothing new).]'
         '--json[Print JSON instead of text (control characters escaped).]'
         '--version[Show the version.]'
@@ -639,7 +640,7 @@ _spotlight_cert_program() {
 _spotlight_cert_program_add() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -652,7 +653,7 @@ _spotlight_cert_program_add() {
 _spotlight_cert_program_list() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -664,7 +665,7 @@ _spotlight_cert_program_list() {
 _spotlight_cert_program_show() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':name:'
         '--answers[Also show every question with its answers, the correct one marked (managers only).]'
         '--version[Show the version.]'
@@ -678,7 +679,7 @@ _spotlight_cert_program_show() {
 _spotlight_cert_quiz() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':program:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -691,7 +692,7 @@ _spotlight_cert_quiz() {
 _spotlight_cert_grant() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':login:'
         ':program:'
         ':level:'
@@ -707,7 +708,7 @@ _spotlight_cert_grant() {
 _spotlight_cert_revoke() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':login:'
         ':program:'
         ':level:'
@@ -722,7 +723,7 @@ _spotlight_cert_revoke() {
 _spotlight_cert_list() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':login:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -735,11 +736,32 @@ _spotlight_cert_list() {
 _spotlight_cert_letter() {
     local -i ret=1
     local -ar arg_specs=(
-        '--board[The board file (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
+        '--board[The board file, or a broker'\''s socket as unix\:/path (default\: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).]:path:'
         ':login:'
         ':program:'
         ':level:'
         '(--output -o)'{--output,-o}'[Write to this file instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_spotlight_serve() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--board[The board file the broker owns (created if missing).]:path:'
+        '--socket[The socket to listen on.]:path:'
+        '--socket-mode[The socket'\''s file mode, in octal.]:mode:'
+        '--socket-group[The group whose members may connect (default\: the broker'\''s own group).]:group:'
+        '--name[The board'\''s name when the broker creates it.]:name:'
+        '--adopt[A shared-file board to move behind the broker, losslessly (the board must be new or empty).]:file:'
+        '--max-connections[Open connections in all (default 1024).]:n:'
+        '--max-connections-per-account[Open connections of one account (default 64; a wall or board holds two).]:n:'
+        '--writes-per-second[Writes one account may sustain per second, after a burst of three times as many (default 10).]:n:'
+        '--adopt-only[Adopt the board given with --adopt, then exit without serving.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
