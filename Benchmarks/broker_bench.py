@@ -389,6 +389,7 @@ def main():
         time.sleep(2.0)
         hwm = status_kb(broker.pid, "VmHWM") / 1024
         latencies, missing, rereads, errors = [], 0, 0, []
+        by_kind = {"wall": [], "board": []}
         for w in workers:
             w.stdin.write("stop\n")
             w.stdin.flush()
@@ -398,6 +399,7 @@ def main():
                 for title, at in started.items():
                     if title in result["seen"]:
                         latencies.append((result["seen"][title] - at) * 1000)
+                        by_kind[result["kind"]].append(latencies[-1])
                     else:
                         missing += 1
             w.wait()
@@ -408,6 +410,8 @@ def main():
               f"[target p50 <= 100 ms, p99 <= 1 s]")
         print(f"  (from starting `spotlight post`; the post itself took p50 {statistics.median(post_ms):.1f} ms; "
               f"{rereads} re-reads in all, {len(errors)} failed{': ' + errors[0] if errors else ''})")
+        print("  (" + "; ".join(f"{kind}s p50 {percentile(v, 50):.1f} ms, p99 {percentile(v, 99):.1f} ms"
+                                for kind, v in by_kind.items()) + ")")
         print(f"broker peak RSS:   {hwm:.1f} MB with {clients} connected (VmHWM; {rss_start:.1f} MB before)   "
               f"[target <= 100 MB]")
         print(f"broker idle CPU:   {idle_pct:.2f} % over {args.idle:.0f} s with {clients} connected   "
