@@ -92,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         Self.raiseOpenFileLimit()
         defer { withExtendedLifetime(lock) {} }
         if let adopt {
-            let count = try await BrokerAdoption.adopt(adopt, into: board, as: account)
+            let count = try await BrokerAdoption.adopt(adopt, into: board)
             log("adopted \(adopt) into \(board): \(count) stories")
             if adoptOnly { return }
         }
