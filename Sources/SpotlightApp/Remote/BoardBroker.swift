@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import SpotlightCore
+import SpotlightStore
 
 /// The broker's application side (issue 13, DESIGN §12): answers every `/v1/…` request of
 /// `BoardAPI` as the peer's account — the one the kernel named; nothing in a request names
@@ -15,10 +16,13 @@ public final class BoardBroker: BrokerApplication {
     public let version: String
     let handles: BrokerHandles
     let subscribers = BrokerSubscribers()
-    /// One `GET /v1/wall` answer for all walls until the board changes.
-    let wallAnswers = WallAnswerCache()
+    /// One `GET /v1/wall` answer for all walls until the board changes; likewise lists and
+    /// boards' pages (`BoardBroker+SharedReads`).
+    let wallAnswers = SharedAnswers<[UInt8]>()
+    let listAnswers = SharedAnswers<[UInt8]>()
+    let pageAnswers = SharedAnswers<StoryPage>()
     let tally: Mutex<WriteTally>
-    private let watcher: any BoardService
+    let watcher: any BoardService
     private let forwarding = Mutex<Task<Void, Never>?>(nil)
 
     /// Opens the watcher as `account` (the broker's own) and starts forwarding its changes.
@@ -74,15 +78,7 @@ public final class BoardBroker: BrokerApplication {
         if endpoint == BoardAPI.events {
             return .error(status: 404, .notFound("the event stream is served by the broker's socket, not this application"))
         }
-        if endpoint == BoardAPI.wall && request.query.isEmpty {
-            let answer = await wallAnswers.answer(at: watcher.clock.now) { [self] in
-                await self.answered(endpoint, request: request, id: id, peer: peer)
-            }
-            switch answer {
-            case .success(let body): return BrokerResponse(status: 200, body: body)
-            case .failure(let error): return .error(status: status(of: error), error)
-            }
-        }
+        if let shared = await sharedRead(endpoint, request: request, id: id, peer: peer) { return shared }
         var committed = false
         if endpoint.isWrite { tally.withLock { $0.begin() } }
         defer {
@@ -103,7 +99,7 @@ public final class BoardBroker: BrokerApplication {
             }
             if endpoint.isWrite {
                 committed = true
-                wallAnswers.invalidate()
+                forgetSharedAnswers()
                 subscribers.broadcast(.changed(origin: Self.origin(of: request.clientTag, from: peer)))
             }
             return BrokerResponse(status: 200, body: body)
@@ -120,7 +116,7 @@ public final class BoardBroker: BrokerApplication {
     }
 
     /// `endpoint` answered on the peer's own handle.
-    private func answered(_ endpoint: Endpoint, request: BrokerRequest, id: Int?, peer: BrokerPeer) async -> Result<[UInt8], SpotlightError> {
+    func answered(_ endpoint: Endpoint, request: BrokerRequest, id: Int?, peer: BrokerPeer) async -> Result<[UInt8], SpotlightError> {
         let board: any BoardService
         do throws(SpotlightError) {
             board = try await handles.lease(peer.account)
@@ -184,12 +180,12 @@ public final class BoardBroker: BrokerApplication {
                 guard let self else { return }
                 switch change {
                 case .unavailable(let reason):
-                    wallAnswers.invalidate()
+                    forgetSharedAnswers()
                     tally.withLock { $0.problem = reason }
                     subscribers.broadcast(.unavailable(reason))
                 case .changed:
-                    // Whoever wrote it, the kept wall answer is old now.
-                    wallAnswers.invalidate()
+                    // Whoever wrote it, the kept answers are old now.
+                    forgetSharedAnswers()
                     let now = clock.now
                     if tally.withLock({ $0.watcherChanged(at: now) }) { subscribers.broadcast(.changed(origin: nil)) }
                 }

@@ -22,10 +22,10 @@ public enum BoardWire {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
-            if let seconds = try? container.decode(Double.self) {
-                return Date(timeIntervalSinceReferenceDate: seconds)
+            // Text first: every stored time is text, and a failed `decode` builds an error.
+            guard let text = try? container.decode(String.self) else {
+                return Date(timeIntervalSinceReferenceDate: try container.decode(Double.self))
             }
-            let text = try container.decode(String.self)
             guard let date = WireDate.date(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a time: use 2026-11-23T09:30:00.000Z")
             }

@@ -27,7 +27,10 @@ struct BrokerCall {
         case A.isManager:
             let query = try QueryReader(request, allowed: endpoint.query)
             return try encode(Wire.Flag(value: try await b.isManager(try query.required("login"))))
-        case A.stories: return try encode(try await b.stories(try QueryReader.storyQuery(request)))
+        case A.stories:
+            let query = try QueryReader.storyQuery(request)
+            try await requireMayList(query)
+            return try encode(try await b.stories(query))
         case A.story: return try encode(try await b.story(try storyID()))
         case A.storyCount: return try encode(Wire.Number(value: try await b.storyCount()))
         case A.pinnedStories: return try encode(try await b.pinnedStories())
@@ -44,9 +47,11 @@ struct BrokerCall {
         // Paging
         case A.page:
             let args = try body(Wire.PageArguments.self)
+            try await requireMayList(args.query)
             return try encode(try await b.page(args.query, counting: args.counting, matches: args.matches))
         case A.count:
             let args = try body(Wire.CountArguments.self)
+            try await requireMayList(args.query)
             let count = try await b.storyCount(args.query, cap: args.cap)
             return try encode(Wire.Count(count: count.count, capped: count.capped))
         case A.votedAmong: return try encode(try await b.votedStories(among: try body(Wire.IDs.self).ids).sorted())
@@ -188,6 +193,13 @@ struct BrokerCall {
                 program.quiz.questions[index].explanation = nil
             }
             return program
+        }
+    }
+
+    /// Hidden stories are listed for managers, and for their authors (`BoardRules`).
+    func requireMayList(_ query: StoryQuery) async throws(SpotlightError) {
+        try await BoardRules.requireMayList(peer.account, includingHidden: query.includeHidden, author: query.author) {
+            () async throws(SpotlightError) in try await board.isManager(peer.account.login)
         }
     }
 

@@ -24,6 +24,15 @@ public enum BoardRules {
         }
     }
 
+    /// A list with hidden stories (`includeHidden`) is for managers, and for anyone listing only
+    /// their own stories (`author` is the actor: hidden ones are theirs to see, as with one story).
+    /// `isManager` is asked only when the answer depends on it.
+    public static func requireMayList(_ actor: Account, includingHidden: Bool, author: String?,
+                                      isManager: () async throws(SpotlightError) -> Bool) async throws(SpotlightError) {
+        guard includingHidden, author != actor.login, !(try await isManager()) else { return }
+        throw .permission("only a manager may list hidden stories (anyone may list their own); \(actor.login) is not a manager of this board")
+    }
+
     public static func checkVote(by actor: Account, on story: Story, mode: BoardSettings.VotingMode) throws(SpotlightError) {
         guard mode == .open else { throw .permission("voting is switched off on this board") }
         guard story.status == .visible else {

@@ -42,8 +42,8 @@ struct ListCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (stories, now) = try await CLI.withBoard(board: board) { board async throws(SpotlightError) in
-                if includeHidden {
-                    try BoardRules.requireManager(board.account, isManager: try await board.isManager(board.account.login), for: .hide)
+                try await BoardRules.requireMayList(board.account, includingHidden: includeHidden, author: nil) {
+                    () async throws(SpotlightError) in try await board.isManager(board.account.login)
                 }
                 let query = StoryQuery(order: sort, limit: limit, department: department, search: search, includeHidden: includeHidden)
                 return (try await board.stories(query), board.clock.now)
