@@ -62,10 +62,18 @@ enum CLI {
     /// `RemoteBoard`: the broker learns who we are from the kernel, issue 13). `.existing`
     /// falls back to read-only, or immutable, when the file, its directory or its disk cannot
     /// be written, so `doctor`, `list` and `export` still read such a board.
+    ///
+    /// `askingBroker`: a broker handle asks who it is (`GET /v1/whoami`) before anything else;
+    /// without it a one-shot command takes the account its own uid names (the one the broker
+    /// resolves too) and saves that round trip.
     static func openBoard(_ location: BoardLocation, mode: SQLiteBoard.OpenMode = .existing,
-                          clock: Clock = .system) async throws(SpotlightError) -> any BoardService {
+                          clock: Clock = .system, askingBroker: Bool = true) async throws(SpotlightError) -> any BoardService {
         if let socket = location.brokerSocket {
-            return try await RemoteBoard.open(try UnixSocketTransport(path: socket), clock: clock)
+            let transport = try UnixSocketTransport(path: socket)
+            guard !askingBroker, let account = try? Identity.current() else {
+                return try await RemoteBoard.open(transport, clock: clock)
+            }
+            return try await RemoteBoard.open(transport, clock: clock, introduction: .assuming(account, uid: geteuid()))
         }
         return try await SQLiteBoard.open(location.path, as: try Identity.current(), mode: mode, clock: clock)
     }
@@ -73,10 +81,10 @@ enum CLI {
     /// Opens the board at `location`, runs `body`, and closes the board whatever happens: the
     /// one place a command pairs `openBoard` with `close`. Commands see only `BoardService`.
     static func withBoard<T>(
-        at location: BoardLocation, mode: SQLiteBoard.OpenMode = .existing,
+        at location: BoardLocation, mode: SQLiteBoard.OpenMode = .existing, askingBroker: Bool = false,
         _ body: (any BoardService) async throws(SpotlightError) -> T
     ) async throws(SpotlightError) -> T {
-        let board = try await openBoard(location, mode: mode)
+        let board = try await openBoard(location, mode: mode, askingBroker: askingBroker)
         do {
             let result = try await body(board)
             await board.close()

@@ -8,18 +8,21 @@ import SpotlightStore
 /// Errors come back as the same `SpotlightError` (kind, exit code and message); changes are
 /// the broker's pushed events, without the ones this handle's own writes caused.
 public final class RemoteBoard: BoardService {
-    /// The account as the broker sees it (`GET /v1/whoami`), not as this process believes.
+    /// The account as the broker sees it (`GET /v1/whoami`), or, when opened `.assuming` it, as
+    /// this process's uid names it: the broker resolves that same uid from the kernel.
     public let account: Account
     /// Only for wording ages: the broker stamps writes with its own clock.
     public let clock: Clock
     public let location: String
+    /// The broker's board as it says (`.asking` only; `.assuming` takes it as writable: a write
+    /// the broker cannot make fails with its own message all the same).
     public let isReadOnly: Bool
     public let isImmutable: Bool
     public let isOutOfSpace: Bool
-    /// Where the broker's board file is, as it says (for `doctor`).
+    /// Where the broker's board file is, as it says (for `doctor`); empty when not asked.
     public let brokerBoard: String
     /// This handle's `Spotlight-Client` tag: names the handle, never a person.
-    public let clientTag: String
+        public let clientTag: String
     /// What the broker makes of the tag in change events (`GET /v1/whoami`): the ones to skip.
     public let ownOrigin: String?
     let transport: any BrokerTransport
@@ -31,12 +34,33 @@ public final class RemoteBoard: BoardService {
         var isClosed = false
     }
 
-    /// Asks the broker who we are; a broker that cannot be reached is a runtime error.
-    public static func open(_ transport: any BrokerTransport, clock: Clock = .system) async throws(SpotlightError) -> RemoteBoard {
+    /// How a handle learns who it is.
+    public enum Introduction: Sendable {
+        /// `GET /v1/whoami` before anything else: the account and the board's state as the
+        /// broker sees them. For `doctor` and the long-running screens; a broker that cannot be
+        /// reached is a runtime error at once.
+        case asking
+        /// No request: `account` is the one this process's uid names (`PasswdAccount`), which
+        /// is what the broker resolves from the same uid (`SO_PEERCRED`), and change events
+        /// from `uid:tag` are this handle's own. Saves a one-shot command a round trip; the
+        /// broker still acts only as the kernel says, so nothing is trusted that was not before.
+        case assuming(Account, uid: UInt32)
+    }
+
+    /// A handle on the broker behind `transport`, introduced as `introduction` says.
+    public static func open(_ transport: any BrokerTransport, clock: Clock = .system,
+                            introduction: Introduction = .asking) async throws(SpotlightError) -> RemoteBoard {
         let tag = randomTag()
-        let response = try await transport.send(BrokerRequest(method: BoardAPI.whoami.method, path: BoardAPI.whoami.path, clientTag: tag))
-        let who = try answer(response, as: Wire.WhoAmI.self, from: transport.location)
-        return RemoteBoard(transport: transport, clock: clock, tag: tag, who: who)
+        switch introduction {
+        case .asking:
+            let response = try await transport.send(BrokerRequest(method: BoardAPI.whoami.method, path: BoardAPI.whoami.path, clientTag: tag))
+            let who = try answer(response, as: Wire.WhoAmI.self, from: transport.location)
+            return RemoteBoard(transport: transport, clock: clock, tag: tag, who: who)
+        case .assuming(let account, let uid):
+            let who = Wire.WhoAmI(account: account, isReadOnly: false, isImmutable: false, isOutOfSpace: false, board: "",
+                                  origin: "\(uid):\(tag)")
+            return RemoteBoard(transport: transport, clock: clock, tag: tag, who: who)
+        }
     }
 
     private init(transport: any BrokerTransport, clock: Clock, tag: String, who: Wire.WhoAmI) {

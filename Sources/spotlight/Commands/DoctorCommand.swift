@@ -37,7 +37,7 @@ struct DoctorCommand: AsyncParsableCommand {
                 problems += sharing(location, caller: caller, line: line)
             }
             do {
-                problems += try await CLI.withBoard(at: location) { board async throws(SpotlightError) in
+                problems += try await CLI.withBoard(at: location, askingBroker: true) { board async throws(SpotlightError) in
                     if let remote = board as? RemoteBoard {
                         let version = try await remote.brokerVersion()
                         line("broker", "spotlight \(version.spotlight) (API v\(version.api)), reachable, serving \(remote.brokerBoard)")

@@ -99,6 +99,32 @@ import SpotlightStore
         }
     }
 
+    /// A one-shot command's handle asks nothing: it takes the account its uid names, and the
+    /// broker's events for that uid and its tag are its own, exactly as a handle that asked.
+    @Test func aHandleAssumingItsAccountSendsNoRequestAndSkipsItsOwnChanges() async throws {
+        let f = try await WireFixture.make()
+        let events = EventRecorder(f.broker.events())
+        let counting = CountingTransport(BrokerFixture.loopback(f.broker, as: P.mary))
+        let mary = try await RemoteBoard.open(counting, clock: .fixed(P.now),
+                                              introduction: .assuming(P.mary, uid: f.peer(P.mary).uid))
+        #expect(counting.sent == [], "no whoami")
+        #expect(mary.account == P.mary && mary.ownOrigin == "\(f.peer(P.mary).uid):\(mary.clientTag)")
+        let dana = try await f.remote(P.dana)
+        let maryHears = ChangeRecorder(mary.changes())
+        let story = try await mary.post(P.draft("mine"))
+        #expect(story.author == P.mary.login)
+        #expect(await events.waitFor(count: 1))
+        #expect(await events.events.first == .changed(origin: mary.ownOrigin))
+        _ = try await dana.post(P.draft("dana's"))
+        #expect(await maryHears.waitFor(count: 1))
+        await mary.close()
+        #expect(await maryHears.waitForEnd())
+        #expect(await maryHears.changes == [.changed], "Dana's post only, never Mary's own")
+        #expect(counting.sent == ["/v1/stories"])
+        await dana.close()
+        await f.broker.close()
+    }
+
     @Test func aWriteIsHeardByOthersWithItsOriginAndNotByItsWriter() async throws {
         let f = try await WireFixture.make()
         let raw = f.broker.events()
@@ -236,4 +262,20 @@ actor EventRecorder {
         while !ended && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
         return ended
     }
+}
+
+/// A transport that notes the path of every request it passes on.
+final class CountingTransport: BrokerTransport, @unchecked Sendable {
+    private let inner: any BrokerTransport
+    private let lock = NSLock()
+    private var paths: [String] = []
+    init(_ inner: any BrokerTransport) { self.inner = inner }
+    var sent: [String] { lock.withLock { paths } }
+    var location: String { inner.location }
+    func send(_ request: BrokerRequest) async throws(SpotlightError) -> BrokerResponse {
+        lock.withLock { paths.append(request.path) }
+        return try await inner.send(request)
+    }
+    func events(clientTag: String) -> AsyncStream<BrokerEvent> { inner.events(clientTag: clientTag) }
+    func close() async { await inner.close() }
 }
