@@ -2,6 +2,7 @@ import CBoardHardening
 import Foundation
 import SQLiteNIO
 import SpotlightCore
+import Synchronization
 
 /// One open board file. Every read and write of the board goes through here; nothing else in
 /// the program talks to SQLite. Each process opens the file directly — there is no server.
@@ -47,13 +48,22 @@ public actor BoardStore {
 
     public static var sqliteVersion: String { SQLiteConnection.libraryVersionString() }
 
-    /// One thread runs every SQLite call of this process (calls on a connection are sequential
-    /// anyway); NIO's default singletons start two per core, which a short CLI run pays for.
+    /// One thread runs every SQLite call of a CLI process (calls on a connection are sequential
+    /// anyway); NIO's default singletons start two per core, which a short run pays for. A
+    /// broker, with a connection per account, asks for more (`useThreads`) so that one client's
+    /// long read (a wall's snapshot of 100,000 stories) does not hold up another's.
     static let threadPool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 1)
+        let pool = NIOThreadPool(numberOfThreads: threads.withLock { $0 })
         pool.start()
         return pool
     }()
+    private static let threads = Mutex(1)
+
+    /// How many threads run this process's SQLite calls; only before the first board is opened
+    /// (the pool starts then), later calls change nothing. Writers still take turns (`ProcessWriters`).
+    public static func useThreads(_ count: Int) {
+        threads.withLock { $0 = max(1, count) }
+    }
     /// NIO's event loop, started only if a future-based call needs it (`LazyEventLoop`).
     static var eventLoop: any EventLoop { LazyEventLoop.shared }
 

@@ -3,14 +3,15 @@ import Synchronization
 
 /// One write transaction at a time in this process, across every `BoardStore`.
 ///
-/// Every SQLite call of the process runs on one thread (`BoardStore.threadPool`). A process with
+/// Every SQLite call of a CLI process runs on one thread (`BoardStore.threadPool`; a broker has
+/// a few, which a connection waiting in SQLite's busy handler can fill all the same). A process with
 /// several connections to one board — the broker keeps one per account — would otherwise
 /// deadlock: connection A holds the write lock between statements of its transaction, B's
 /// `BEGIN IMMEDIATE` blocks that one thread in SQLite's busy handler waiting for A, and A's next
 /// statement (its `COMMIT`) cannot run until B gives up after `busy_timeout`. Eight members
 /// writing at once through the broker made every request wait 10 s and fail "locked by another
-/// process" (found by `BrokerFaultTests`). Taking turns here costs nothing: the one thread ran
-/// them one after another anyway. Writers in other processes still meet SQLite's lock.
+/// process" (found by `BrokerFaultTests`). Taking turns here costs nothing: SQLite runs one write
+/// transaction at a time anyway. Writers in other processes still meet SQLite's lock.
 enum ProcessWriters {
     private static let gate = Mutex(ConnectionGate())
     /// True inside a write transaction of the current task, so a nested one does not wait for itself.

@@ -88,15 +88,7 @@ public final class BoardBroker: BrokerApplication {
             }
         }
         do throws(SpotlightError) {
-            let board = try await handles.lease(peer.account)
-            let body: [UInt8]
-            do throws(SpotlightError) {
-                body = try await call(endpoint, request: request, id: id, board: board, peer: peer)
-                await handles.release(peer.account)
-            } catch {
-                await handles.release(peer.account)
-                throw error
-            }
+            let body = try await answered(endpoint, request: request, id: id, peer: peer).get()
             if endpoint.isWrite {
                 committed = true
                 forgetSharedAnswers()
@@ -108,29 +100,12 @@ public final class BoardBroker: BrokerApplication {
         }
     }
 
-    /// One request on `board`. Writes of different accounts take turns in the store
-    /// (`ProcessWriters`: every SQLite call of the process shares one thread).
-    private func call(_ endpoint: Endpoint, request: BrokerRequest, id: Int?, board: any BoardService,
-                      peer: BrokerPeer) async throws(SpotlightError) -> [UInt8] {
-        try await BrokerCall(request: request, id: id, board: board, peer: peer).answer(endpoint)
-    }
-
-    /// `endpoint` answered on the peer's own handle.
+    /// `endpoint` answered on the peer's own handle. Writes of different accounts take turns in
+    /// the store (`ProcessWriters`).
     func answered(_ endpoint: Endpoint, request: BrokerRequest, id: Int?, peer: BrokerPeer) async -> Result<[UInt8], SpotlightError> {
-        let board: any BoardService
-        do throws(SpotlightError) {
-            board = try await handles.lease(peer.account)
-        } catch {
-            return .failure(error)
+        await leased(peer) { board throws(SpotlightError) in
+            try await BrokerCall(request: request, id: id, board: board, peer: peer).answer(endpoint)
         }
-        let answer: Result<[UInt8], SpotlightError>
-        do throws(SpotlightError) {
-            answer = .success(try await BrokerCall(request: request, id: id, board: board, peer: peer).answer(endpoint))
-        } catch {
-            answer = .failure(error)
-        }
-        await handles.release(peer.account)
-        return answer
     }
 
     /// usage 400, permission 403, not found 404, runtime 500 — or 503 while the watcher says

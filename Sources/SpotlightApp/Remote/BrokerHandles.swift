@@ -26,37 +26,48 @@ actor BrokerHandles {
     }
 
     /// The handle of `account`, opened on first use; `release` it when the request is done.
+    /// Requests that ask while it is being opened wait for that one opening; whichever of them
+    /// runs first afterwards files the handle, the others lease it. (Asking again after the
+    /// wait instead spun: the opener's own resumption could not get onto this actor between the
+    /// waiters' retries, and two threads looped here for ever.)
     func lease(_ account: Account) async throws(SpotlightError) -> any BoardService {
         guard !isClosed else { throw .runtime("the broker is shutting down") }
-        if let index = entries.firstIndex(where: { $0.account == account }) {
-            var entry = entries.remove(at: index)
-            entry.leases += 1
-            entries.append(entry)
-            return entry.board
-        }
+        if let board = leaseOpen(account) { return board }
+        let task: Task<Result<any BoardService, SpotlightError>, Never>
         if let pending = opening[account] {
-            _ = try await pending.value.get()
-            return try await lease(account)
-        }
-        let opener = opener
-        let task = Task { () async -> Result<any BoardService, SpotlightError> in
-            do throws(SpotlightError) {
-                return .success(try await opener(account))
-            } catch {
-                return .failure(error)
+            task = pending
+        } else {
+            let opener = opener
+            task = Task { () async -> Result<any BoardService, SpotlightError> in
+                do throws(SpotlightError) {
+                    return .success(try await opener(account))
+                } catch {
+                    return .failure(error)
+                }
             }
+            opening[account] = task
         }
-        opening[account] = task
         let result = await task.value
-        opening[account] = nil
+        let first = opening[account] == task
+        if first { opening[account] = nil }
         let board = try result.get()
         guard !isClosed else {
-            await board.close()
+            if first { await board.close() }
             throw .runtime("the broker is shutting down")
         }
+        if let filed = leaseOpen(account) { return filed }
         entries.append(Entry(account: account, board: board, leases: 1))
         await evict()
         return board
+    }
+
+    /// The open handle of `account`, leased once more and moved to the most recently used end.
+    private func leaseOpen(_ account: Account) -> (any BoardService)? {
+        guard let index = entries.firstIndex(where: { $0.account == account }) else { return nil }
+        var entry = entries.remove(at: index)
+        entry.leases += 1
+        entries.append(entry)
+        return entry.board
     }
 
     func release(_ account: Account) {

@@ -90,6 +90,9 @@ struct ServeCommand: AsyncParsableCommand {
         try BrokerDirectory.check(boardPath: board, owner: account)
         let lock = try BrokerLock.acquire(boardPath: board)
         Self.raiseOpenFileLimit()
+        // A connection per account: two SQLite threads let a wall's long read and a board's
+        // page run at once (2 cores is this product's small host).
+        BoardStore.useThreads(2)
         defer { withExtendedLifetime(lock) {} }
         if let adopt {
             let count = try await BrokerAdoption.adopt(adopt, into: board)
