@@ -5,6 +5,7 @@
 #   make install PREFIX=/opt/spotlight     anywhere; DESTDIR=/tmp/stage for packaging
 #   sudo make uninstall                    removes exactly what install put there
 #   make test                              the tests, end-to-end suites on the release binary
+#   make TRAITS=                           any of these without PostgreSQL support (a package trait)
 #
 # `make install` builds first when any source is newer than the last build, so it installs what
 # the sources say; after `make` as yourself, `sudo make install` only copies (and writes nothing into
@@ -23,7 +24,12 @@ INSTALL    ?= install
 # The man pages' date: SOURCE_DATE_EPOCH when set (reproducible builds), else today.
 MANDATE    ?= $(shell date -u -d "@$${SOURCE_DATE_EPOCH:-$$(date +%s)}" +%Y-%m-%d 2>/dev/null || date -u +%Y-%m-%d)
 
-SWIFTFLAGS  = -c release --static-swift-stdlib --scratch-path $(SCRATCH)
+# Package traits of every build and test run here: PostgreSQL support (`serve --store postgresql://…`) is a
+# trait, off in a plain `swift build` so the README's first command stays quick; `make`, `make install`
+# and `make test` turn it on. `make TRAITS=` builds without it.
+TRAITS     ?= --traits PostgreSQLSupport
+
+SWIFTFLAGS  = -c release --static-swift-stdlib --scratch-path $(SCRATCH) $(TRAITS)
 RELEASE     = $(SCRATCH)/release
 STAGE       = $(SCRATCH)/spotlight-stage
 THEMES      = $(notdir $(wildcard Themes/*.toml))
@@ -100,5 +106,5 @@ uninstall:
 BROKER_SUITES = SpotlightBrokerTests|SpotlightBrokerClientTests
 
 test: $(STAMP)
-	SPOTLIGHT_TEST_BINARY="$(abspath $(RELEASE))/spotlight" $(SWIFT) test --skip '$(BROKER_SUITES)'
-	SPOTLIGHT_TEST_BINARY="$(abspath $(RELEASE))/spotlight" $(SWIFT) test --skip-build --filter '$(BROKER_SUITES)'
+	SPOTLIGHT_TEST_BINARY="$(abspath $(RELEASE))/spotlight" $(SWIFT) test $(TRAITS) --skip '$(BROKER_SUITES)'
+	SPOTLIGHT_TEST_BINARY="$(abspath $(RELEASE))/spotlight" $(SWIFT) test $(TRAITS) --skip-build --filter '$(BROKER_SUITES)'

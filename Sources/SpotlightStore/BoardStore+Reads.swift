@@ -154,14 +154,8 @@ extension BoardStore {
     /// Turns what a person typed into an FTS5 query: each word a quoted prefix term, so
     /// punctuation and FTS syntax in the input are never interpreted.
     static func ftsQuery(_ text: String) -> String? {
-        let words = searchWords(text).map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"*" }
+        let words = SearchText.searchWords(text).map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"*" }
         return words.isEmpty ? nil : words.joined(separator: " ")
-    }
-
-    /// The words of a search as typed; each must prefix a word of the story (every `BoardService`
-    /// splits a search this way).
-    public static func searchWords(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation || $0.isSymbol }).map(String.init)
     }
 
     /// The schema version this build writes (`doctor`'s "schema" line).

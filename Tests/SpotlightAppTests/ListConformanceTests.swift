@@ -101,6 +101,45 @@ import SpotlightStore
         await dana.close()
     }
 
+    /// FTS5's unicode61 is the reference: a run of CJK letters is one word (space and U+3001
+    /// separate words), found from its start only.
+    @Test(arguments: BoardKind.allCases)
+    func searchTreatsARunOfCJKLettersAsOneWord(kind: BoardKind) async throws {
+        let board = try await kind.makeBoard()
+        let dana = try await board.open()
+        let tokyo = try await dana.post(StoryDraft(title: "東京 オフィス、佐藤さん", hero: "B", department: "Sales"))
+        _ = try await dana.post(StoryDraft(title: "Other news", hero: "A", department: "Sales"))
+        func search(_ text: String) async throws -> [StoryID] { try await dana.stories(StoryQuery(order: .new, search: text)).map(\.id) }
+        #expect(try await search("東京") == [tokyo.id])
+        #expect(try await search("オフィ") == [tokyo.id])
+        #expect(try await search("佐藤") == [tokyo.id])
+        #expect(try await search("佐藤 東京") == [tokyo.id])
+        #expect(try await search("京").isEmpty, "not from the middle of a word")
+        #expect(try await search("さん").isEmpty, "佐藤さん is one word")
+        await dana.close()
+    }
+
+    /// Where Unicode's full case folding and FTS5 part ways, FTS5 wins: diacritics go from Latin
+    /// letters only, ß and ligatures stay as they are.
+    @Test(arguments: BoardKind.allCases)
+    func searchFoldsAsFTS5Does(kind: BoardKind) async throws {
+        let board = try await kind.makeBoard()
+        let dana = try await board.open()
+        let street = try await dana.post(StoryDraft(title: "Straße ﬁne", hero: "B", department: "Sales"))
+        let greek = try await dana.post(StoryDraft(title: "ΣΊΣΥΦΟΣ データ", hero: "İlkay Łódź", department: "Sales"))
+        func search(_ text: String) async throws -> [StoryID] { try await dana.stories(StoryQuery(order: .new, search: text)).map(\.id) }
+        #expect(try await search("strass").isEmpty)
+        #expect(try await search("STRAß") == [street.id])
+        #expect(try await search("fine").isEmpty)
+        #expect(try await search("σίσυφος") == [greek.id], "final sigma is sigma")
+        #expect(try await search("σισυφος").isEmpty, "Greek keeps its accents")
+        #expect(try await search("テータ").isEmpty, "kana keep their dakuten")
+        #expect(try await search("データ") == [greek.id])
+        #expect(try await search("ilkay lodz").isEmpty, "ł is a letter of its own")
+        #expect(try await search("ilkay łodz") == [greek.id], "İ and ó lose their marks")
+        await dana.close()
+    }
+
     @Test(arguments: BoardKind.allCases)
     func departmentFilterAndList(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()

@@ -5,7 +5,7 @@ import SpotlightStore
 /// A `StoryQuery` over stories in memory, with the store's semantics: which statuses are
 /// listed, the department and author filters, live pins, the full-text search (every word a
 /// prefix of a word in the title, body, hero or tags; case and accents ignored, as FTS5's
-/// `unicode61 remove_diacritics 2`), and the three orders with the id as tie-break.
+/// `unicode61 remove_diacritics 2`, `SearchText`), and the three orders with the id as tie-break.
 struct StoryFilter {
     let query: StoryQuery
     let now: Date
@@ -54,19 +54,11 @@ struct StoryFilter {
     // MARK: Search
 
     static func matchesSearch(_ text: String, _ story: Story) -> Bool {
-        let terms = BoardStore.searchWords(text).map(fold)
+        let terms = SearchText.terms(text)
         // No words (only punctuation): no filter, as the store then adds no MATCH.
         guard !terms.isEmpty else { return true }
-        let words = [story.title, story.body, story.hero, story.tags.joined(separator: " ")].flatMap(tokens)
-        return terms.allSatisfy { term in words.contains { $0.hasPrefix(term) } }
-    }
-
-    static func tokens(_ text: String) -> [String] {
-        fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-    }
-
-    static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        let words = [story.title, story.body, story.hero, story.tags.joined(separator: " ")].flatMap(SearchText.tokens)
+        return SearchText.matches(terms: terms, words: words)
     }
 
     static func asciiLowercased(_ text: String) -> String {
