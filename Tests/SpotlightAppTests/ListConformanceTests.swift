@@ -27,7 +27,7 @@ import SpotlightStore
         return (board, [a.id, b.id, c.id])
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func hotNewAndTopOrders(kind: BoardKind) async throws {
         let (board, ids) = try await threeStories(kind)
         let (a, b, c) = (ids[0], ids[1], ids[2])
@@ -45,7 +45,7 @@ import SpotlightStore
         await reader.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func pagesTotalsAndTheViewersVotes(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let john = try await board.open(as: P.john)
@@ -77,7 +77,7 @@ import SpotlightStore
         await john.close(); await mary.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func searchMatchesWordPrefixesIgnoringCaseAndAccents(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -101,7 +101,7 @@ import SpotlightStore
         await dana.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func departmentFilterAndList(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -121,7 +121,7 @@ import SpotlightStore
         await dana.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func everyChangeLeavesItsAuditRow(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -163,7 +163,7 @@ import SpotlightStore
         await dana.close(); await john.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func theWallSnapshot(kind: BoardKind) async throws {
         let (board, ids) = try await threeStories(kind)
         let (a, b, c) = (ids[0], ids[1], ids[2])

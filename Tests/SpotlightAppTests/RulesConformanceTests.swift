@@ -8,7 +8,7 @@ import SpotlightStore
 @Suite struct RulesConformanceTests {
     typealias P = People
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func creatorIsTheFirstManagerAndCreationIsAudited(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -24,7 +24,7 @@ import SpotlightStore
         await dana.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func aPostedStoryReadsBackExactly(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let john = try await board.open(as: P.john)
@@ -44,7 +44,7 @@ import SpotlightStore
         await john.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func anInvalidDraftWritesNothing(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -56,7 +56,7 @@ import SpotlightStore
         await dana.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func votesToggleCountOncePerPersonAndNeverForYourself(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let john = try await board.open(as: P.john)
@@ -77,7 +77,7 @@ import SpotlightStore
         await john.close(); await mary.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func medallionsCountAgainstTheYearlyAllowanceAndNeverGoToYourself(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let john = try await board.open(as: P.john)
@@ -108,7 +108,7 @@ import SpotlightStore
         await john.close(); await dana.close(); await mary.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func onlyManagersPinHideRemoveAndManageAndRefusalsLeaveNoAudit(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let john = try await board.open(as: P.john)
@@ -128,7 +128,7 @@ import SpotlightStore
         await john.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func hiddenStoriesLeaveTheListAndRemovedOnesExistForNoOne(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -151,7 +151,7 @@ import SpotlightStore
         await dana.close(); await john.close(); await mary.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func pinsExpireAndAreLimitedByTheBoardsSettings(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -177,7 +177,7 @@ import SpotlightStore
         await later.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func theLivePinLimitHolds(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -192,7 +192,7 @@ import SpotlightStore
         await dana.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func theLastManagerCannotBeRemoved(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -209,7 +209,7 @@ import SpotlightStore
         await dana.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func settingsChangeNeedsAManagerAndAValidValue(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
@@ -221,7 +221,7 @@ import SpotlightStore
         await dana.close(); await john.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func editsAreForAuthorsAndManagersAndNeverOverwriteUnseenChanges(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let john = try await board.open(as: P.john)
@@ -242,7 +242,7 @@ import SpotlightStore
         await john.close(); await mary.close(); await dana.close()
     }
 
-    @Test(arguments: BoardKind.allCases)
+    @Test(arguments: BoardKind.withPostgres)
     func votingCanBeSwitchedOff(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()
