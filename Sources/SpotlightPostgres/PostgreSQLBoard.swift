@@ -11,8 +11,7 @@ import Synchronization
 /// is one READ COMMITTED transaction that takes its locks first in a fixed order (`PGLocks`),
 /// then reads its facts, asks `BoardRules`, writes and records the audit row with its host.
 ///
-/// `changes()` (for now): a stream that ends when the handle closes and hears nothing else;
-/// LISTEN/NOTIFY (`PostgresHub`, design §7) is the next step.
+/// `changes()`: another handle's or broker's commit, heard through LISTEN/NOTIFY (`PostgresHub`).
 public final class PostgreSQLBoard: BoardService, Sendable {
     public let account: Account
     public let clock: Clock
@@ -22,6 +21,8 @@ public final class PostgreSQLBoard: BoardService, Sendable {
     public var isOutOfSpace: Bool { false }
 
     let store: PostgresStore
+    /// Names this handle in change notifications, so it never hears its own writes.
+    let handleID = UUID().uuidString
     private let state = Mutex(State())
 
     private struct State {
@@ -55,6 +56,7 @@ public final class PostgreSQLBoard: BoardService, Sendable {
         }
         do {
             try await store.prepare(mode: storeMode, creator: account, clock: clock)
+            try await store.hub.start()
         } catch {
             await PostgresStores.release(store)
             throw Self.naming(passwordFile, error, location)
@@ -70,26 +72,36 @@ public final class PostgreSQLBoard: BoardService, Sendable {
     public func close() async {
         let (wasClosed, streams) = state.withLock { state in
             defer { state.isClosed = true; state.streams = [:] }
-            return (state.isClosed, Array(state.streams.values))
+            return (state.isClosed, state.streams.map { ($0.key, $0.value) })
         }
-        for stream in streams { stream.finish() }
+        for (id, stream) in streams {
+            store.hub.unsubscribe(id)
+            stream.finish()
+        }
         guard !wasClosed else { return }
         await PostgresStores.release(store)
     }
 
     public func changes() -> AsyncStream<BoardChange> {
         let (stream, continuation) = AsyncStream.makeStream(of: BoardChange.self, bufferingPolicy: .bufferingNewest(8))
-        let id = UUID()
+        // Registered with the hub before it is returned: a commit after this call is heard.
+        guard !state.withLock({ $0.isClosed }), let id = store.hub.subscribe(handle: handleID, continuation) else {
+            continuation.finish()
+            return stream
+        }
         let registered = state.withLock { state in
             guard !state.isClosed else { return false }
             state.streams[id] = continuation
             return true
         }
         guard registered else {
+            store.hub.unsubscribe(id)
             continuation.finish()
             return stream
         }
+        let hub = store.hub
         continuation.onTermination = { [weak self] _ in
+            hub.unsubscribe(id)
             self?.state.withLock { state in _ = state.streams.removeValue(forKey: id) }
         }
         return stream
@@ -105,7 +117,7 @@ public final class PostgreSQLBoard: BoardService, Sendable {
     func write<T: Sendable>(_ body: (PGSession) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
         try requireOpen()
         let (account, clock, host) = (account, clock, store.hostName)
-        return try await store.transaction { (tx: PGTx) async throws(SpotlightError) -> T in
+        return try await store.transaction(notify: store.hub.payload(handle: handleID)) { (tx: PGTx) async throws(SpotlightError) -> T in
             try await body(PGSession(tx: tx, account: account, clock: clock, host: host))
         }
     }

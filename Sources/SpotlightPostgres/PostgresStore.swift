@@ -17,6 +17,8 @@ final class PostgresStore: Sendable {
     /// `hostname:pid:random`: this process on this database, for change notifications.
     let instance: String
     private let runTask: Task<Void, Never>
+    /// The LISTEN connection and the handles' change streams.
+    let hub: PostgresHub
 
     init(location: PostgresLocation, password: String?, maximumConnections: Int = 8) throws(SpotlightError) {
         self.location = location
@@ -28,10 +30,14 @@ final class PostgresStore: Sendable {
         let client = PostgresClient(configuration: configuration, backgroundLogger: PostgresConnect.quietLogger)
         self.client = client
         runTask = Task { await client.run() }
+        hub = PostgresHub(location: location,
+                          configuration: try PostgresConnect.connection(location, password: password, hostName: hostName),
+                          instance: instance)
     }
 
-    /// Ends the pool: its connections close and `run()` returns.
+    /// Ends the listener and the pool: their connections close and `run()` returns.
     func close() async {
+        await hub.stop()
         runTask.cancel()
         _ = await runTask.value
     }
@@ -79,7 +85,9 @@ final class PostgresStore: Sendable {
     /// reads and writes. An error before COMMIT is sent rolls back (nothing was written) and a
     /// deadlock is retried; a lost connection while COMMIT is outstanding says the write may
     /// or may not have happened, and is never retried.
-    func transaction<T: Sendable>(_ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
+    /// `notify`: the payload announced on `PostgresHub.channel` after COMMIT, on the same
+    /// connection (autocommit); its loss is covered by the listener's catch-up.
+    func transaction<T: Sendable>(notify: String? = nil, _ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
         var attempt = 0
         while true {
             attempt += 1
@@ -102,6 +110,9 @@ final class PostgresStore: Sendable {
                                                                     : .failed(PostgresErrors.translate(error, location))
                     }
                     return .failed(.runtime("the connection to PostgreSQL at \(location.server) was lost during commit: your change may or may not have been recorded"))
+                }
+                if let notify {
+                    try? await tx.execute("SELECT pg_notify(?, ?)", [.text(PostgresHub.channel), .text(notify)])
                 }
                 return .done(value)
             }

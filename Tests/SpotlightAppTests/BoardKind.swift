@@ -22,11 +22,11 @@ enum BoardKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    static var allCases: [BoardKind] { [.sqlite, .memory, .remote, .socket] }
+    static var allCases: [BoardKind] { [.sqlite, .memory, .remote, .socket] + (PostgresTesting.adminURL == nil ? [] : [.postgresql]) }
 
     /// Every kind, and `.postgresql` when this build and environment can test it: the suites
     /// that pass on PostgreSQL so far (issue 14) run on this list.
-    static var withPostgres: [BoardKind] { allCases + (PostgresTesting.adminURL == nil ? [] : [.postgresql]) }
+    static var withPostgres: [BoardKind] { allCases }
 
     /// A new, empty board created by Dana (its first manager).
     func makeBoard(clock: Clock = .fixed(People.now)) async throws -> TestBoard {
