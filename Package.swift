@@ -10,12 +10,20 @@ let package = Package(
     products: [
         .executable(name: "spotlight", targets: ["spotlight"]),
     ],
+    // PostgreSQL support pulls in swift-nio-ssl and swift-crypto (two BoringSSL builds), so it is
+    // off by default: the README's first `swift run` stays quick (issue 14). `make` turns it on.
+    traits: [
+        .trait(name: "PostgreSQLSupport", description: "spotlight serve --store postgresql://… (postgres-nio)"),
+        .default(enabledTraits: []),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Already in the tree through sqlite-nio; the broker adds only its NIOHTTP1 module.
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // Resolved always, built only with the trait PostgreSQLSupport (issue 14).
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Pure model and rules: no I/O, injected clock.
@@ -57,6 +65,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The board on PostgreSQL (issue 14): `PostgreSQLBoard`, a `BoardService` on postgres-nio.
+        // An empty module unless built with the trait PostgreSQLSupport (every file is `#if`-guarded).
+        .target(
+            name: "SpotlightPostgres",
+            dependencies: [
+                "SpotlightCore", "SpotlightStore", "SpotlightApp",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQLSupport"])),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "spotlight",
             dependencies: [
@@ -78,7 +96,9 @@ let package = Package(
         .testTarget(name: "SpotlightCoreTests", dependencies: ["SpotlightCore", "SpotlightTestSupport"], exclude: ["CertificationGoldens"], swiftSettings: strict),
         .testTarget(name: "SpotlightStoreTests", dependencies: ["SpotlightStore"], swiftSettings: strict),
         // The conformance suite: the same behaviour tests against every BoardService.
-        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp", "SpotlightBroker", "SpotlightTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SpotlightAppTests", dependencies: ["SpotlightApp", "SpotlightBroker", "SpotlightPostgres", "SpotlightTestSupport"], swiftSettings: strict),
+        // PostgreSQL-only tests (URL, secret file, schema, locking); empty without the trait.
+        .testTarget(name: "SpotlightPostgresTests", dependencies: ["SpotlightPostgres", "SpotlightApp", "SpotlightStore", "SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightBrokerTests", dependencies: ["SpotlightBroker", "SpotlightApp", "SpotlightCore"], swiftSettings: strict),
         .testTarget(name: "SpotlightTerminalTests", dependencies: ["SpotlightTerminal"], swiftSettings: strict),
         // The broker client transport against a scripted POSIX test server.
@@ -87,6 +107,6 @@ let package = Package(
         .target(name: "SpotlightTestSupport", dependencies: ["SpotlightCore"], path: "Tests/SpotlightTestSupport", swiftSettings: strict),
         .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI", "SpotlightTestSupport"], exclude: ["Goldens", "Fixtures"], swiftSettings: strict),
         // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
-        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight", "SpotlightTestSupport"], exclude: ["Goldens"], swiftSettings: strict),
+        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight", "SpotlightTestSupport"], exclude: ["Goldens", "Support/two-sites.sh"], swiftSettings: strict),
     ]
 )

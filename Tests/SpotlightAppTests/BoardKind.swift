@@ -2,6 +2,7 @@ import Foundation
 import SpotlightApp
 import SpotlightBroker
 import SpotlightCore
+import SpotlightPostgres
 import SpotlightStore
 import Synchronization
 import Testing
@@ -13,9 +14,18 @@ enum BoardKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// transport whose peer is the handle's account (the JSON API and the broker's rules, no socket).
     /// `socket`: the same broker served by a real `BrokerServer` on a Unix socket, each handle a
     /// `RemoteBoard` over `UnixSocketTransport` (HTTP, SSE and all) — what `--board unix:` runs.
-    case sqlite, memory, remote, socket
+    /// `postgresql`: a `PostgreSQLBoard` on a database of its own per test, on the cluster that
+    /// `SPOTLIGHT_TEST_POSTGRES` names (a libpq-style URL of an admin role). Present only when
+    /// built with the trait PostgreSQLSupport and that variable is set (CI sets it; a guard test
+    /// fails in CI without it, so it never goes missing silently).
+    case sqlite, memory, remote, socket, postgresql
 
     var testDescription: String { rawValue }
+
+    static var allCases: [BoardKind] { [.sqlite, .memory, .remote, .socket] + (PostgresTesting.adminURL == nil ? [] : [.postgresql]) }
+
+    /// Every kind, and `.postgresql` when this build and environment can test it: the suites
+    /// that pass on PostgreSQL so far (issue 14) run on this list.
 
     /// A new, empty board created by Dana (its first manager).
     func makeBoard(clock: Clock = .fixed(People.now)) async throws -> TestBoard {
@@ -31,6 +41,11 @@ enum BoardKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case .memory:
             return TestBoard(kind: self, path: nil, storage: InMemoryStorage(name: "Test", creator: People.dana, clock: clock),
                              broker: nil, clock: clock)
+        case .postgresql:
+            let url = try await PostgresTesting.newDatabase()
+            let creator = try await PostgresTesting.open(url, as: People.dana, creating: true, clock: clock)
+            await creator.close()
+            return TestBoard(kind: self, path: url, storage: nil, broker: nil, clock: clock)
         }
     }
 }
@@ -65,6 +80,9 @@ struct TestBoard: Sendable {
             // A handle with a clock of its own gets a broker of its own, as for `.remote`.
             let broker = clock == nil ? broker! : try await BrokerFixture.broker(path: path!, clock: handleClock)
             return try await RemoteBoard.open(try await SocketFixture.transport(broker, board: path!, as: account), clock: handleClock)
+        case .postgresql:
+            // `path` is the database's URL.
+            return try await PostgresTesting.open(path!, as: account, creating: false, clock: handleClock)
         }
     }
 }

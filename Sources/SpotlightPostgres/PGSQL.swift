@@ -1,0 +1,128 @@
+#if PostgreSQLSupport
+import Foundation
+import PostgresNIO
+import SpotlightCore
+
+/// A bind value. Statements are written with `?` placeholders, as `BoardStore`'s SQL is, and
+/// numbered `$1…` here (`PGSQL.numbered`): the SQL of both stores reads alike. Text is escaped
+/// by `PGText` on the way in and unescaped on the way out, so every text value round-trips.
+enum PGValue: Sendable {
+    case int(Int)
+    case text(String)
+    case double(Double)
+    case textArray([String])
+    case null
+
+    static func text(_ value: String?) -> PGValue { value.map { .text($0) } ?? .null }
+    static func int(_ value: Int?) -> PGValue { value.map { .int($0) } ?? .null }
+}
+
+enum PGSQL {
+    /// `?` → `$1, $2, …`. Our SQL has no `?` inside literals or identifiers.
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 16)
+        var n = 0
+        for character in sql {
+            if character == "?" {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func query(_ sql: String, _ binds: [PGValue]) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for value in binds {
+            switch value {
+            case .int(let n): bindings.append(n)
+            case .text(let s): bindings.append(PGText.encode(s))
+            case .double(let d): bindings.append(d)
+            case .textArray(let a): bindings.append(a)
+            case .null: bindings.appendNull()
+            }
+        }
+        return PostgresQuery(unsafeSQL: numbered(sql), binds: bindings)
+    }
+}
+
+/// One result row, read by column name; missing or NULL columns read as nil.
+struct PGRow: Sendable {
+    let row: PostgresRandomAccessRow
+
+    init(_ row: PostgresRow) { self.row = row.makeRandomAccess() }
+
+    func int(_ name: String) -> Int? {
+        guard row.contains(name) else { return nil }
+        return try? row[name].decode(Int?.self)
+    }
+
+    func double(_ name: String) -> Double? {
+        guard row.contains(name) else { return nil }
+        return try? row[name].decode(Double?.self)
+    }
+
+    /// Unescaped (`PGText`).
+    func text(_ name: String) -> String? {
+        guard row.contains(name) else { return nil }
+        return (try? row[name].decode(String?.self)).flatMap { $0.map(PGText.decode) }
+    }
+
+    func string(_ name: String) -> String { text(name) ?? "" }
+
+    func bool(_ name: String) -> Bool? {
+        guard row.contains(name) else { return nil }
+        return try? row[name].decode(Bool?.self)
+    }
+}
+
+/// A leased connection: the statements of one transaction or one read.
+struct PGTx: Sendable {
+    let connection: PostgresConnection
+    let location: PostgresLocation
+
+    @discardableResult
+    func rows(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) -> [PGRow] {
+        do {
+            let sequence: PostgresRowSequence = try await connection.query(PGSQL.query(sql, binds), logger: PostgresConnect.quietLogger)
+            let collected: [PostgresRow] = try await sequence.collect()
+            return collected.map(PGRow.init)
+        } catch {
+            throw PostgresErrors.translate(error, location)
+        }
+    }
+
+    func execute(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) {
+        try await rows(sql, binds)
+    }
+
+    /// The one integer `sql` selects; no row or NULL is an error, never a silent 0.
+    func scalarInt(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) -> Int {
+        let found = try await rows(sql, binds)
+        guard let row = found.first, let first = row.row.first, let value = try? first.decode(Int.self) else {
+            let statement = sql.split(whereSeparator: \.isNewline).first.map(String.init) ?? sql
+            throw .runtime("PostgreSQL at \(location.server) gave no number for \(statement.prefix(60)): run `spotlight doctor`")
+        }
+        return value
+    }
+
+    func scalarText(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) -> String {
+        let found = try await rows(sql, binds)
+        guard let row = found.first, let first = row.row.first, let value = try? first.decode(String.self) else {
+            let statement = sql.split(whereSeparator: \.isNewline).first.map(String.init) ?? sql
+            throw .runtime("PostgreSQL at \(location.server) gave no text for \(statement.prefix(60)): run `spotlight doctor`")
+        }
+        return PGText.decode(value)
+    }
+}
+
+extension Date {
+    /// Board times are whole milliseconds since 1970, as in the SQLite store.
+    var millis: Int { Int((timeIntervalSince1970 * 1000).rounded()) }
+
+    init(millis: Int) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+}
+#endif

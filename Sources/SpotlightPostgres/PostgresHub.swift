@@ -1,0 +1,193 @@
+#if PostgreSQLSupport
+import Foundation
+import PostgresNIO
+import SpotlightApp
+import SpotlightCore
+import Synchronization
+
+/// "Has the board changed?" across hosts (design §7): one `LISTEN spotlight_changes` connection
+/// per process and database, fanned out to every handle's `changes()` streams. Every write
+/// sends `pg_notify` right after its COMMIT (not inside it: a NOTIFY in the transaction holds
+/// PostgreSQL's global notify lock through the commit's flush and serialises every writer).
+/// Payload: `<instance> <handle>`, so a handle never hears its own writes.
+///
+/// The listener is checked every second (`SELECT 1`, 2 s to answer); when it fails, every
+/// stream hears `.unavailable`, it reconnects (at once, then 250 ms, 500 ms, every second) and,
+/// once listening again, every stream hears `.changed`: whatever was committed meanwhile is
+/// re-read, and anything later is notified.
+final class PostgresHub: Sendable {
+    static let channel = "spotlight_changes"
+
+    private let location: PostgresLocation
+    private let configuration: PostgresConnection.Configuration
+    private let instance: String
+    private let state = Mutex(State())
+
+    private struct Subscriber {
+        let handle: String
+        let continuation: AsyncStream<BoardChange>.Continuation
+    }
+
+    private struct State {
+        var subscribers: [UUID: Subscriber] = [:]
+        var task: Task<Void, Never>?
+        var isListening = false
+        var failure: SpotlightError?
+        /// Those waiting in `start()` for the first LISTEN (or its failure).
+        var waiting: [CheckedContinuation<Void, Never>] = []
+        var isStopped = false
+    }
+
+    init(location: PostgresLocation, configuration: PostgresConnection.Configuration, instance: String) {
+        self.location = location
+        self.configuration = configuration
+        self.instance = instance
+    }
+
+    /// Starts listening (once per hub) and returns when LISTEN is acknowledged, so a write
+    /// made after any later `changes()` call is heard. Throws when the first attempt failed.
+    func start() async throws(SpotlightError) {
+        let mustStart: Bool = state.withLock { state in
+            guard state.task == nil, !state.isStopped else { return false }
+            state.task = Task { [self] in await self.run() }
+            return true
+        }
+        _ = mustStart
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready: Bool = state.withLock { state in
+                if state.isListening || state.failure != nil || state.isStopped { return true }
+                state.waiting.append(continuation)
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+        if let failure = state.withLock({ $0.isListening ? nil : $0.failure }) { throw failure }
+    }
+
+    func stop() async {
+        let (task, subscribers, waiting) = state.withLock { state in
+            state.isStopped = true
+            defer { state.subscribers = [:]; state.waiting = []; state.task = nil }
+            return (state.task, Array(state.subscribers.values), state.waiting)
+        }
+        for waiter in waiting { waiter.resume() }
+        for subscriber in subscribers { subscriber.continuation.finish() }
+        task?.cancel()
+        await task?.value
+    }
+
+    func subscribe(handle: String, _ continuation: AsyncStream<BoardChange>.Continuation) -> UUID? {
+        let id = UUID()
+        let added: Bool = state.withLock { state in
+            guard !state.isStopped else { return false }
+            state.subscribers[id] = Subscriber(handle: handle, continuation: continuation)
+            return true
+        }
+        return added ? id : nil
+    }
+
+    func unsubscribe(_ id: UUID) {
+        _ = state.withLock { $0.subscribers.removeValue(forKey: id) }
+    }
+
+    /// The payload a write by `handle` sends.
+    func payload(handle: String) -> String { "\(instance) \(handle)" }
+
+    // MARK: - The listener
+
+    private func run() async {
+        var failures = 0
+        var listenedBefore = false
+        while !Task.isCancelled {
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: PostgresConnect.quietLogger)
+                do {
+                    try await connection.listen(on: Self.channel) { notifications in
+                        failures = 0
+                        listened(catchUp: listenedBefore)
+                        listenedBefore = true
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            group.addTask { try await Self.heartbeat(connection) }
+                            group.addTask {
+                                for try await notification in notifications { self.fanOut(notification.payload) }
+                            }
+                            try await group.next()
+                            group.cancelAll()
+                        }
+                    }
+                } catch {}
+                try? await connection.close()
+            } catch {
+                if !listenedBefore && failures == 0 { firstAttemptFailed(PostgresErrors.translate(error, location)) }
+            }
+            guard !Task.isCancelled else { break }
+            lost()
+            let delays: [Duration] = [.zero, .milliseconds(250), .milliseconds(500)]
+            let delay = failures < delays.count ? delays[failures] : .seconds(1)
+            failures += 1
+            try? await Task.sleep(for: delay)
+        }
+    }
+
+    /// `SELECT 1` every second on the listener; no answer within 2 s ends it (a cut link sends
+    /// no reset, and TCP alone would wait for minutes).
+    private static func heartbeat(_ connection: PostgresConnection) async throws {
+        while true {
+            try await Task.sleep(for: .seconds(1))
+            try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    let rows: PostgresRowSequence = try await connection.query("SELECT 1", logger: PostgresConnect.quietLogger)
+                    _ = try await rows.collect()
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(2))
+                    return false
+                }
+                let answered = try await group.next() ?? false
+                group.cancelAll()
+                if !answered { throw CancellationError() }
+            }
+        }
+    }
+
+    private func listened(catchUp: Bool) {
+        let (waiting, subscribers) = state.withLock { state in
+            state.isListening = true
+            state.failure = nil
+            defer { state.waiting = [] }
+            return (state.waiting, Array(state.subscribers.values))
+        }
+        for waiter in waiting { waiter.resume() }
+        if catchUp { for subscriber in subscribers { subscriber.continuation.yield(.changed) } }
+    }
+
+    private func firstAttemptFailed(_ error: SpotlightError) {
+        let waiting = state.withLock { state in
+            state.failure = error
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for waiter in waiting { waiter.resume() }
+    }
+
+    private func lost() {
+        let (wasListening, subscribers) = state.withLock { state in
+            defer { state.isListening = false }
+            return (state.isListening, Array(state.subscribers.values))
+        }
+        guard wasListening else { return }
+        let reason = BoardChange.unavailable("PostgreSQL at \(location.server) is not answering")
+        for subscriber in subscribers { subscriber.continuation.yield(reason) }
+    }
+
+    private func fanOut(_ payload: String) {
+        let parts = payload.split(separator: " ", maxSplits: 1).map(String.init)
+        let ownHandle = parts.count == 2 && parts[0] == instance ? parts[1] : nil
+        let subscribers = state.withLock { Array($0.subscribers.values) }
+        for subscriber in subscribers where subscriber.handle != ownHandle {
+            subscriber.continuation.yield(.changed)
+        }
+    }
+}
+#endif

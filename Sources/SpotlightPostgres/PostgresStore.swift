@@ -1,0 +1,160 @@
+#if PostgreSQLSupport
+import Foundation
+import PostgresNIO
+import SpotlightCore
+import Synchronization
+
+/// One database: postgres-nio's pool (`PostgresClient`, whose `run()` must be going for leases
+/// to be served), shared by every `PostgreSQLBoard` handle of this process on that database.
+/// Transactions are ours (`transaction`), not `PostgresClient.withTransaction`, so a failure
+/// while COMMIT is outstanding can be told apart from one before it (design §5).
+final class PostgresStore: Sendable {
+    let location: PostgresLocation
+    let client: PostgresClient
+    let hostName: String
+    /// Kept for connections outside the pool (the open's probe, later the listener).
+    let password: String?
+    /// `hostname:pid:random`: this process on this database, for change notifications.
+    let instance: String
+    private let runTask: Task<Void, Never>
+    /// The LISTEN connection and the handles' change streams.
+    let hub: PostgresHub
+
+    init(location: PostgresLocation, password: String?, maximumConnections: Int = 8) throws(SpotlightError) {
+        self.location = location
+        self.password = password
+        hostName = ProcessInfo.processInfo.hostName
+        instance = "\(hostName):\(getpid()):\(UInt32.random(in: .min ... .max))"
+        let configuration = try PostgresConnect.client(location, password: password, hostName: hostName,
+                                                       maximumConnections: maximumConnections)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: PostgresConnect.quietLogger)
+        self.client = client
+        runTask = Task { await client.run() }
+        hub = PostgresHub(location: location,
+                          configuration: try PostgresConnect.connection(location, password: password, hostName: hostName),
+                          instance: instance)
+    }
+
+    /// Ends the listener and the pool: their connections close and `run()` returns.
+    func close() async {
+        await hub.stop()
+        runTask.cancel()
+        _ = await runTask.value
+    }
+
+    /// Runs `body` on one leased connection, each statement on its own (autocommit).
+    func read<T: Sendable>(_ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
+        let location = location
+        let result: Result<T, SpotlightError>
+        do {
+            result = try await client.withConnection { connection async -> Result<T, SpotlightError> in
+                do throws(SpotlightError) {
+                    return .success(try await body(PGTx(connection: connection, location: location)))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        } catch {
+            throw PostgresErrors.translate(error, location)
+        }
+        return try result.get()
+    }
+
+    /// Runs `body` in one consistent snapshot (`REPEATABLE READ READ ONLY`): the wall and
+    /// export see one moment of the board.
+    func snapshot<T: Sendable>(_ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
+        try await read { (tx: PGTx) async throws(SpotlightError) -> T in
+            try await tx.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do throws(SpotlightError) {
+                let value = try await body(tx)
+                try await tx.execute("COMMIT")
+                return value
+            } catch {
+                try? await tx.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// How many times a transaction that deadlocked or failed to serialise (40P01, 40001) is
+    /// run again. The fixed lock order (design §5) should make it unnecessary: a safety net.
+    static let retries = 3
+
+    /// `BEGIN` (READ COMMITTED) … `COMMIT` on one leased connection. `body` takes its locks
+    /// first, in the order board row → account advisory lock → story row (`PGLocks`), then
+    /// reads and writes. An error before COMMIT is sent rolls back (nothing was written) and a
+    /// deadlock is retried; a lost connection while COMMIT is outstanding says the write may
+    /// or may not have happened, and is never retried.
+    /// `notify`: the payload announced on `PostgresHub.channel` after COMMIT, on the same
+    /// connection (autocommit); its loss is covered by the listener's catch-up.
+    func transaction<T: Sendable>(notify: String? = nil, _ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let outcome = try await read { (tx: PGTx) async throws(SpotlightError) -> Attempt<T> in
+                try await tx.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+                let value: T
+                do throws(SpotlightError) {
+                    value = try await body(tx)
+                } catch {
+                    try? await tx.execute("ROLLBACK")
+                    return .failed(error)
+                }
+                do {
+                    let sequence: PostgresRowSequence = try await tx.connection.query("COMMIT", logger: PostgresConnect.quietLogger)
+                    _ = try await sequence.collect()
+                } catch {
+                    if let state = PostgresErrors.sqlState(error) {
+                        // The server answered: it rolled back (a deferred check or serialisation failure).
+                        return state == "40001" || state == "40P01" ? .retry(PostgresErrors.translate(error, location))
+                                                                    : .failed(PostgresErrors.translate(error, location))
+                    }
+                    return .failed(.runtime("the connection to PostgreSQL at \(location.server) was lost during commit: your change may or may not have been recorded"))
+                }
+                if let notify {
+                    try? await tx.execute("SELECT pg_notify(?, ?)", [.text(PostgresHub.channel), .text(notify)])
+                }
+                return .done(value)
+            }
+            switch outcome {
+            case .done(let value): return value
+            case .failed(let error):
+                if attempt <= Self.retries, Self.isRetryable(error) { continue }
+                throw error
+            case .retry(let error):
+                if attempt <= Self.retries { continue }
+                throw error
+            }
+        }
+    }
+
+    /// Deadlocks and serialisation failures are retried; their messages carry the SQLSTATE.
+    private static func isRetryable(_ error: SpotlightError) -> Bool {
+        error.kind == .runtime && (error.message.contains("deadlock detected") || error.message.contains("could not serialize"))
+    }
+
+    private enum Attempt<T: Sendable>: Sendable {
+        case done(T)
+        case failed(SpotlightError)
+        case retry(SpotlightError)
+    }
+}
+
+/// The lock order of every write transaction (design §5), so two brokers never deadlock:
+/// 1. the board row (board-wide rules: pins, managers, settings, programs, seed, import);
+/// 2. an account's advisory lock (per-account quotas: medallions a year, quiz attempts a day);
+/// 3. the story row (every story write), `FOR NO KEY UPDATE` so inserts of votes and
+///    medallions (their foreign keys take `KEY SHARE`) do not conflict with it.
+enum PGLocks {
+    /// 'SPOT' + 1: the namespace of per-account advisory locks.
+    static let accountNamespace = 1_397_772_117
+
+    static func board(_ tx: PGTx) async throws(SpotlightError) {
+        try await tx.execute("SELECT schema_version FROM spotlight_board FOR UPDATE")
+    }
+
+    static func account(_ tx: PGTx, _ login: String) async throws(SpotlightError) {
+        try await tx.execute("SELECT pg_advisory_xact_lock(\(accountNamespace), hashtext(?))", [.text(login)])
+    }
+}
+#endif
