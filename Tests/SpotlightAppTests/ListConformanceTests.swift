@@ -141,7 +141,6 @@ import SpotlightStore
     }
 
     @Test(arguments: BoardKind.allCases)
-    @Test(arguments: BoardKind.allCases)
     func departmentFilterAndList(kind: BoardKind) async throws {
         let board = try await kind.makeBoard()
         let dana = try await board.open()

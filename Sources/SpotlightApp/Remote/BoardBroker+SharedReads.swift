@@ -36,6 +36,7 @@ extension BoardBroker {
                 _ = try QueryReader(request, allowed: endpoint.query)
                 guard !request.body.isEmpty else { throw .usage("bad arguments: the request has no JSON body") }
                 let args = try BoardWire.decode(Wire.PageArguments.self, from: request.body, what: "arguments")
+                try BrokerCall.requireBounded(args.query.limit)
                 try await BrokerCall(request: request, id: id, board: board, peer: peer).requireMayList(args.query)
                 var page = try await pageAnswers.answer(for: key, at: now) { [self] in
                     await leased(peer) { board throws(SpotlightError) in

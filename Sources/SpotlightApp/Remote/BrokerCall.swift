@@ -47,6 +47,7 @@ struct BrokerCall {
         // Paging
         case A.page:
             let args = try body(Wire.PageArguments.self)
+            try Self.requireBounded(args.query.limit)
             try await requireMayList(args.query)
             return try encode(try await b.page(args.query, counting: args.counting, matches: args.matches))
         case A.count:
@@ -57,6 +58,7 @@ struct BrokerCall {
         case A.votedAmong: return try encode(try await b.votedStories(among: try body(Wire.IDs.self).ids).sorted())
         case A.pageOfIDs:
             let args = try body(Wire.PageOfArguments.self)
+            try Self.requireBounded(args.limit)
             return try encode(try await b.page(of: args.ids, offset: args.offset, limit: args.limit))
         // Writes
         case A.post: return try encode(try await b.post(try body(StoryDraft.self)))
@@ -121,6 +123,7 @@ struct BrokerCall {
             return try encode(Wire.NewestIDs(story: newest.story, audit: newest.audit))
         case A.visibleAbove:
             let args = try body(Wire.AboveArguments.self)
+            try Self.requireBounded(args.limit)
             return try encode(try await b.visibleStories(above: args.id, limit: args.limit))
         case A.recognition:
             let args = try body(Wire.RecognitionArguments.self)
@@ -131,6 +134,7 @@ struct BrokerCall {
             return try encode(Wire.Number(value: try await b.newStoryCount(since: try body(Wire.MarksArguments.self).marks, for: peer.account)))
         case A.news:
             let args = try body(Wire.MarksArguments.self)
+            try Self.requireBounded(args.limit ?? 1000)
             return try encode(try await b.news(since: args.marks, for: peer.account, limit: args.limit ?? 1000))
         case A.marksNow: return try encode(try await b.marksForEverythingNow(at: try body(Wire.AtArguments.self).at))
         case A.closing:
@@ -194,6 +198,12 @@ struct BrokerCall {
             }
             return program
         }
+    }
+
+    /// A body's `limit`, as a query's is (`QueryReader.storyQuery`): one request never asks for
+    /// more stories than a board of 100,000 holds, however it is spelt.
+    static func requireBounded(_ limit: Int) throws(SpotlightError) {
+        guard (0...100_000).contains(limit) else { throw .usage("bad arguments: `limit` must be from 0 to 100000, got \(limit)") }
     }
 
     /// Hidden stories are listed for managers, and for their authors (`BoardRules`).

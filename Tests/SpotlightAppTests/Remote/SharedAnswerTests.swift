@@ -116,4 +116,16 @@ import SpotlightStore
         await john.close()
         await f.broker.close()
     }
+
+    @Test func aBodysLimitIsBoundedAsAQuerysIs() async throws {
+        let f = try await WireFixture.make()
+        let huge = Self.newestPage.replacingOccurrences(of: #""limit":20"#, with: #""limit":100000000"#)
+        let page = await f.send("POST", "/v1/board/page", body: huge, as: P.mary)
+        #expect(page.status == 400 && page.text.contains("`limit` must be from 0 to 100000"), "\(page.text)")
+        let ids = await f.send("POST", "/v1/board/page-of", body: #"{"ids":[1],"offset":0,"limit":-5}"#, as: P.mary)
+        #expect(ids.status == 400, "\(ids.text)")
+        let fine = Self.newestPage.replacingOccurrences(of: #""limit":20"#, with: #""limit":100000"#)
+        #expect(await f.send("POST", "/v1/board/page", body: fine, as: P.mary).status == 200)
+        await f.broker.close()
+    }
 }
