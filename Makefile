@@ -5,7 +5,7 @@
 #   make install PREFIX=/opt/spotlight     anywhere; DESTDIR=/tmp/stage for packaging
 #   sudo make uninstall                    removes exactly what install put there
 #   make test                              the tests, end-to-end suites on the release binary
-#   make TRAITS=                           any of these without PostgreSQL support (a package trait)
+#   make TRAITS="--traits PostgreSQLSupport"  any of these with PostgreSQL support (a package trait, in progress)
 #
 # `make install` builds first when any source is newer than the last build, so it installs what
 # the sources say; after `make` as yourself, `sudo make install` only copies (and writes nothing into
@@ -24,10 +24,11 @@ INSTALL    ?= install
 # The man pages' date: SOURCE_DATE_EPOCH when set (reproducible builds), else today.
 MANDATE    ?= $(shell date -u -d "@$${SOURCE_DATE_EPOCH:-$$(date +%s)}" +%Y-%m-%d 2>/dev/null || date -u +%Y-%m-%d)
 
-# Package traits of every build and test run here: PostgreSQL support (`serve --store postgresql://…`) is a
-# trait, off in a plain `swift build` so the README's first command stays quick; `make`, `make install`
-# and `make test` turn it on. `make TRAITS=` builds without it.
-TRAITS     ?= --traits PostgreSQLSupport
+# Package traits of every build and test run here. PostgreSQL support (issue 14, in progress) is the trait
+# PostgreSQLSupport, off by default: `make test TRAITS="--traits PostgreSQLSupport"` with SPOTLIGHT_TEST_POSTGRES
+# runs the conformance suite on PostgreSQL too. Not yet in CI: on 2 loaded cores its transactions sat past the
+# server's idle-in-transaction timeout and the test run then waited for ever (to fix before it is turned on).
+TRAITS     ?=
 
 SWIFTFLAGS  = -c release --static-swift-stdlib --scratch-path $(SCRATCH) $(TRAITS)
 RELEASE     = $(SCRATCH)/release
