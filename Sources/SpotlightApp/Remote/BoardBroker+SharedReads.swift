@@ -23,8 +23,7 @@ extension BoardBroker {
             let key = request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
             guard key.utf8.count <= Self.sharedKeyLimit else { return nil }
             return response(await leased(peer) { board throws(SpotlightError) in
-                let query = try QueryReader.storyQuery(request)
-                try await BrokerCall(request: request, id: id, board: board, peer: peer).requireMayList(query)
+                let query = try await BrokerCall(request: request, id: id, board: board, peer: peer).listQuery()
                 return try await listAnswers.answer(for: key, at: now) { [self] in
                     await leased(peer) { board throws(SpotlightError) in try BoardWire.encode(try await board.stories(query)) }
                 }.get()
@@ -33,11 +32,7 @@ extension BoardBroker {
             guard request.body.count <= Self.sharedKeyLimit else { return nil }
             let key = String(decoding: request.body, as: UTF8.self)
             return response(await leased(peer) { board throws(SpotlightError) in
-                _ = try QueryReader(request, allowed: endpoint.query)
-                guard !request.body.isEmpty else { throw .usage("bad arguments: the request has no JSON body") }
-                let args = try BoardWire.decode(Wire.PageArguments.self, from: request.body, what: "arguments")
-                try BrokerCall.requireBounded(args.query.limit)
-                try await BrokerCall(request: request, id: id, board: board, peer: peer).requireMayList(args.query)
+                let args = try await BrokerCall(request: request, id: id, board: board, peer: peer).pageArguments()
                 var page = try await pageAnswers.answer(for: key, at: now) { [self] in
                     await leased(peer) { board throws(SpotlightError) in
                         var page = try await board.page(args.query, counting: args.counting, matches: args.matches)

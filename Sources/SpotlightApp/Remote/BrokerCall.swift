@@ -27,10 +27,7 @@ struct BrokerCall {
         case A.isManager:
             let query = try QueryReader(request, allowed: endpoint.query)
             return try encode(Wire.Flag(value: try await b.isManager(try query.required("login"))))
-        case A.stories:
-            let query = try QueryReader.storyQuery(request)
-            try await requireMayList(query)
-            return try encode(try await b.stories(query))
+        case A.stories: return try encode(try await b.stories(try await listQuery()))
         case A.story: return try encode(try await b.story(try storyID()))
         case A.storyCount: return try encode(Wire.Number(value: try await b.storyCount()))
         case A.pinnedStories: return try encode(try await b.pinnedStories())
@@ -46,9 +43,7 @@ struct BrokerCall {
             return try encode(try await b.wallSnapshot(highlightSince: try query.date("highlightSince")))
         // Paging
         case A.page:
-            let args = try body(Wire.PageArguments.self)
-            try Self.requireBounded(args.query.limit)
-            try await requireMayList(args.query)
+            let args = try await pageArguments()
             return try encode(try await b.page(args.query, counting: args.counting, matches: args.matches))
         case A.count:
             let args = try body(Wire.CountArguments.self)
@@ -202,12 +197,29 @@ struct BrokerCall {
 
     /// A body's `limit`, as a query's is (`QueryReader.storyQuery`): one request never asks for
     /// more stories than a board of 100,000 holds, however it is spelt.
-    static func requireBounded(_ limit: Int) throws(SpotlightError) {
+    private static func requireBounded(_ limit: Int) throws(SpotlightError) {
         guard (0...100_000).contains(limit) else { throw .usage("bad arguments: `limit` must be from 0 to 100000, got \(limit)") }
     }
 
+    /// A list's query (`GET /v1/stories`), checked: hidden stories only for who may see them.
+    func listQuery() async throws(SpotlightError) -> StoryQuery {
+        let query = try QueryReader.storyQuery(request)
+        try await requireMayList(query)
+        return query
+    }
+
+    /// A page's arguments (`POST /v1/board/page`), checked: no query, a bounded `limit`, hidden
+    /// stories only for who may see them.
+    func pageArguments() async throws(SpotlightError) -> Wire.PageArguments {
+        _ = try QueryReader(request, allowed: BoardAPI.page.query)
+        let args = try body(Wire.PageArguments.self)
+        try Self.requireBounded(args.query.limit)
+        try await requireMayList(args.query)
+        return args
+    }
+
     /// Hidden stories are listed for managers, and for their authors (`BoardRules`).
-    func requireMayList(_ query: StoryQuery) async throws(SpotlightError) {
+    private func requireMayList(_ query: StoryQuery) async throws(SpotlightError) {
         try await BoardRules.requireMayList(peer.account, includingHidden: query.includeHidden, author: query.author) {
             () async throws(SpotlightError) in try await board.isManager(peer.account.login)
         }

@@ -86,9 +86,6 @@ final class SharedAnswers<Value: Sendable>: Sendable {
         }
     }
 
-    /// Keys kept now (for tests).
-    var count: Int { state.withLock { $0.entries.count } }
-
     /// Starts `read` for `key` in the current generation; its answer is kept when it ends unless
     /// the board changed meanwhile (a failure is not kept: the next asker tries again).
     private func start(_ key: String, _ read: @escaping Read, at now: Date, in state: inout State) -> Task<Answer, Never> {
