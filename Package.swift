@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "spotlight",
             dependencies: [
-                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightApp", "SpotlightBroker", "SpotlightTerminal",
+                "SpotlightCore", "SpotlightStore", "SpotlightUI", "SpotlightApp", "SpotlightBroker", "SpotlightPostgres", "SpotlightTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],

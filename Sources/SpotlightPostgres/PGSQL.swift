@@ -86,12 +86,30 @@ struct PGTx: Sendable {
 
     @discardableResult
     func rows(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) -> [PGRow] {
+        let started = ContinuousClock.now
         do {
-            let sequence: PostgresRowSequence = try await connection.query(PGSQL.query(sql, binds), logger: PostgresConnect.quietLogger)
-            let collected: [PostgresRow] = try await sequence.collect()
-            return collected.map(PGRow.init)
+            return try await answer(sql, binds).map(PGRow.init)
         } catch {
+            if ContinuousClock.now - started >= PGDeadline.statement {
+                throw SpotlightError.runtime("PostgreSQL at \(location.server) did not answer within \(PGDeadline.statement); nothing was written")
+            }
             throw PostgresErrors.translate(error, location)
+        }
+    }
+
+    /// The statement's rows, or postgres-nio's own error. With no answer within
+    /// `PGDeadline.statement` the connection is closed (the pool then drops it), which ends the
+    /// wait with an error.
+    func answer(_ sql: String, _ binds: [PGValue] = []) async throws -> [PostgresRow] {
+        let connection = connection
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await Task.sleep(for: PGDeadline.statement)
+                try? await connection.close()
+            }
+            defer { group.cancelAll() }
+            let sequence: PostgresRowSequence = try await connection.query(PGSQL.query(sql, binds), logger: PostgresConnect.quietLogger)
+            return try await sequence.collect()
         }
     }
 

@@ -42,21 +42,17 @@ final class PostgresStore: Sendable {
         _ = await runTask.value
     }
 
-    /// Runs `body` on one leased connection, each statement on its own (autocommit).
+    /// Runs `body` on one leased connection, each statement on its own (autocommit). The lease
+    /// and every statement have deadlines (`PGDeadline`).
     func read<T: Sendable>(_ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
-        let location = location
+        let lease = try await PGLease.take(from: client, location)
         let result: Result<T, SpotlightError>
-        do {
-            result = try await client.withConnection { connection async -> Result<T, SpotlightError> in
-                do throws(SpotlightError) {
-                    return .success(try await body(PGTx(connection: connection, location: location)))
-                } catch {
-                    return .failure(error)
-                }
-            }
+        do throws(SpotlightError) {
+            result = .success(try await body(PGTx(connection: lease.connection, location: location)))
         } catch {
-            throw PostgresErrors.translate(error, location)
+            result = .failure(error)
         }
+        await lease.giveBack()
         return try result.get()
     }
 
@@ -101,8 +97,7 @@ final class PostgresStore: Sendable {
                     return .failed(error)
                 }
                 do {
-                    let sequence: PostgresRowSequence = try await tx.connection.query("COMMIT", logger: PostgresConnect.quietLogger)
-                    _ = try await sequence.collect()
+                    _ = try await tx.answer("COMMIT")
                 } catch {
                     if let state = PostgresErrors.sqlState(error) {
                         // The server answered: it rolled back (a deferred check or serialisation failure).

@@ -10,16 +10,31 @@ import SpotlightStore
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the board broker: own the board file and serve members over a Unix socket.",
+        abstract: "Run the board broker: own the board and serve members over a Unix socket.",
         discussion: """
             Run it as the board's service account (see Deploy/systemd/spotlight-serve.service). The board's \
             directory must be that account's own and closed to everyone else (mode 0700): members never open \
             the file; they use --board unix:SOCKET. Each connection acts as the account the kernel reports \
             for its process; nothing a client sends changes that. Stops cleanly on SIGTERM or SIGINT.
+
+            Many offices, one board: give every office's broker the same PostgreSQL database with --store \
+            instead of --board (see Deploy/systemd/spotlight-serve-postgresql.service). The role's password \
+            comes only from --store-password-file, never the command line; over TCP the server must prove \
+            its name with TLS (?sslrootcert=CA). Needs a spotlight built with PostgreSQL support (`make`).
             """)
 
     @Option(name: .long, help: ArgumentHelp("The board file the broker owns (created if missing).", valueName: "path"))
-    var board: String
+    var board: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A PostgreSQL database to keep the board in instead of a file, shared by every office's broker: postgresql://[role@]host[:port]/database[?sslrootcert=CA] or postgresql://[role@]/database?host=SOCKET-DIRECTORY.",
+        valueName: "url"))
+    var store: String?
+
+    @Option(name: .customLong("store-password-file"), help: ArgumentHelp(
+        "A file holding the PostgreSQL role's password (owned by the service account, mode 0600); none for peer authentication over a local socket.",
+        valueName: "file"))
+    var storePasswordFile: String?
 
     @Option(name: .long, help: ArgumentHelp("The socket to listen on.", valueName: "path"))
     var socket = "/run/spotlight/board.sock"
@@ -50,7 +65,17 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if adoptOnly && adopt == nil { throw ValidationError("--adopt-only needs --adopt FILE") }
-        guard board.hasPrefix("/") else { throw ValidationError("--board must be an absolute path of a board file") }
+        switch (board, store) {
+        case (nil, nil): throw ValidationError("give the board: --board FILE, or --store postgresql://… for a PostgreSQL database")
+        case (.some, .some): throw ValidationError("--board and --store name two boards: give one")
+        case (let board?, nil):
+            guard board.hasPrefix("/") else { throw ValidationError("--board must be an absolute path of a board file") }
+            if storePasswordFile != nil { throw ValidationError("--store-password-file goes with --store, not --board") }
+        case (nil, let store?):
+            guard store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") else {
+                throw ValidationError("--store must be a postgresql:// URL, got \"\(store.prefix(80))\"")
+            }
+        }
         guard socket.hasPrefix("/") else { throw ValidationError("--socket must be an absolute path") }
         for (name, value) in [("--max-connections", maximumConnections), ("--max-connections-per-account", maximumConnectionsPerAccount)] {
             if let value, !(1...1_000_000).contains(value) { throw ValidationError("\(name) must be between 1 and 1000000, got \(value)") }
@@ -84,29 +109,36 @@ struct ServeCommand: AsyncParsableCommand {
         return limits
     }
 
+    /// The board this broker serves; `--board` or `--store`, which `validate` made sure is one.
+    var boardStore: BrokerStore {
+        if let store { return .postgres(url: store, passwordFile: storePasswordFile) }
+        return .file(path: board ?? "")
+    }
+
     func run() async throws {
         let account = try Identity.current()
         let log = BrokerLog.standardError(clock: .system)
-        try BrokerDirectory.check(boardPath: board, owner: account)
-        let lock = try BrokerLock.acquire(boardPath: board)
+        let store = boardStore
+        // A file is this broker's alone: its directory closed to members, one broker at a time.
+        // A database is shared by every office's broker: PostgreSQL keeps them apart.
+        var lock: BrokerLock?
+        if case .file(let path) = store {
+            try BrokerDirectory.check(boardPath: path, owner: account)
+            lock = try BrokerLock.acquire(boardPath: path)
+            // A connection per account: two SQLite threads let a wall's long read and a board's
+            // page run at once (2 cores is this product's small host).
+            BoardStore.useThreads(2)
+        }
         Self.raiseOpenFileLimit()
-        // A connection per account: two SQLite threads let a wall's long read and a board's
-        // page run at once (2 cores is this product's small host).
-        BoardStore.useThreads(2)
         defer { withExtendedLifetime(lock) {} }
         if let adopt {
-            let count = try await BrokerAdoption.adopt(adopt, into: board)
-            log("adopted \(adopt) into \(board): \(count) stories")
+            let count = try await BrokerAdoption.adopt(adopt, into: store, as: account)
+            log("adopted \(adopt) into \(store): \(count) stories")
             if adoptOnly { return }
         }
-        // Created once here (the service account its first manager); every handle after this
-        // opens the existing file, so a board deleted under the broker is reported, never
-        // silently replaced by an empty one.
-        let created = try await SQLiteBoard.open(board, as: account, mode: .createIfMissing(name: name))
-        await created.close()
-        let path = board
+        try await store.create(as: account, name: name)
         let broker = try await BoardBroker.open(version: Spotlight.version, account: account) { member throws(SpotlightError) in
-            try await SQLiteBoard.open(path, as: member)
+            try await store.open(as: member)
         }
         var configuration = BrokerServer.Configuration(socketPath: socket, log: log)
         configuration.mode = mode_t(UInt16(socketMode, radix: 8) ?? 0o660)
@@ -119,7 +151,7 @@ struct ServeCommand: AsyncParsableCommand {
             await broker.close()
             throw error
         }
-        log("serving \(board) as \(account.login), pid \(getpid())")
+        log("serving \(store) as \(account.login), pid \(getpid())")
         let stopping = StopSignals.install { Task { await server.stop() } }
         await server.run()
         withExtendedLifetime(stopping) {}
