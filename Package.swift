@@ -107,6 +107,6 @@ let package = Package(
         .target(name: "SpotlightTestSupport", dependencies: ["SpotlightCore"], path: "Tests/SpotlightTestSupport", swiftSettings: strict),
         .testTarget(name: "SpotlightUITests", dependencies: ["SpotlightUI", "SpotlightTestSupport"], exclude: ["Goldens", "Fixtures"], swiftSettings: strict),
         // Runs the built `spotlight` binary as a user would: CLI, many processes, kill -9, tmux.
-        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight", "SpotlightTestSupport"], exclude: ["Goldens", "Support/two-sites.sh"], swiftSettings: strict),
+        .testTarget(name: "SpotlightEndToEndTests", dependencies: ["spotlight", "SpotlightTestSupport"], exclude: ["Goldens", "Support/two-sites.sh", "Support/two_sites.py"], swiftSettings: strict),
     ]
 )

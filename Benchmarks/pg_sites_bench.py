@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""Issue 14's figures on the two-site rig (Tests/SpotlightEndToEndTests/Support/two_sites.py's
+`Rig`: brokers in network namespaces spot-a and spot-b, PostgreSQL in spot-db over TLS). Prints
+figures and ratios; asserts nothing.
+
+  1. Cross-site post → wall: N posts (`spotlight post`) at A, one at a time; a Python client on B's
+     socket holds `GET /v1/events` and re-reads `GET /v1/wall` on each `changed`, as a wall does.
+     Per post: acknowledged (the post process exited 0) → B's `changed` event, and → B's re-read
+     containing the title; p50/p99 (goal p50 <= 200 ms, p99 <= 1 s).
+  2. Votes: 8 writer accounts per site (`spotlight upvote`, one process per vote, as members
+     vote), N votes spread over 100 stories, through the two brokers, vs `pgbench -n -c 16 -j 2
+     -t N/16 -f insert.sql` of plain single-row INSERTs on the same server in the same run, from
+     spot-a over the same TLS link as role spotlight; both rates, the ratio (goal >= 0.3x) and the
+     rows counted afterwards. The brokers run with --writes-per-second 1000 here so their
+     per-account limiter (a guard, 10/s by default) stays out of the figure.
+  3. `spotlight list --limit 20` on 100,000 stories: a broker on PostgreSQL (the board of
+     store_bench.py moved in with `serve --store … --adopt FILE --adopt-only`) vs a broker on an
+     SQLite file (`serve --board … --adopt FILE`), same run, median of R runs each.
+
+Usage: sudo python3 Benchmarks/pg_sites_bench.py --bin PATH [--posts N] [--votes N] [--stories N] [--list-runs R]
+The binary must be built with PostgreSQL support (--traits PostgreSQLSupport).
+"""
+import argparse, json, os, random, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "Tests", "SpotlightEndToEndTests", "Support"))
+sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
+import two_sites  # noqa: E402  (the rig)
+from two_sites import Rig, SITES, percentile, vote_storm  # noqa: E402
+
+
+class HTTP:
+    """Blocking HTTP/1.1 over the broker's Unix socket: keep-alive, Content-Length or chunked."""
+
+    def __init__(self, path):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(path)
+        self.file = self.sock.makefile("rb")
+
+    def send(self, method, path):
+        self.sock.sendall(f"{method} {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
+
+    def head(self):
+        status = int(self.file.readline().split()[1])
+        headers = {}
+        while (line := self.file.readline().decode("latin-1").strip()):
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        return status, headers
+
+    def chunks(self, headers):
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            while True:
+                size = int(self.file.readline().split(b";")[0], 16)
+                if size == 0:
+                    self.file.readline()
+                    return
+                piece = self.file.read(size)
+                self.file.readline()
+                yield piece
+        else:
+            yield self.file.read(int(headers.get("content-length", "0")))
+
+    def request(self, method, path):
+        self.send(method, path)
+        status, headers = self.head()
+        return status, b"".join(self.chunks(headers))
+
+    def close(self):
+        self.sock.close()
+
+
+class WallWatcher(threading.Thread):
+    """A wall's loop on B, in Python: events on one connection, re-reads of /v1/wall on another."""
+
+    def __init__(self, path):
+        super().__init__(daemon=True)
+        self.events, self.requests = HTTP(path), HTTP(path)
+        self.events.send("GET", "/v1/events")
+        status, self.event_headers = self.events.head()
+        if status != 200:
+            raise RuntimeError(f"events: HTTP {status}")
+        self.watched = None
+        self.event_at, self.read_at = {}, {}
+        self.errors = 0
+
+    def watch(self, title):
+        self.watched = title
+
+    def run(self):
+        buffer = b""
+        try:
+            for piece in self.events.chunks(self.event_headers):
+                buffer += piece
+                while b"\n\n" in buffer:
+                    frame, buffer = buffer.split(b"\n\n", 1)
+                    if b"event: changed" not in frame:
+                        continue
+                    now, title = time.monotonic(), self.watched
+                    if title and title not in self.event_at:
+                        self.event_at[title] = now
+                    status, body = self.requests.request("GET", "/v1/wall")
+                    if status != 200:
+                        self.errors += 1
+                    elif title and title not in self.read_at and title.encode() in body:
+                        self.read_at[title] = time.monotonic()
+        except (OSError, ValueError):
+            return
+
+
+def cross_site_posts(rig, posts):
+    watcher = WallWatcher(rig.socket("b"))
+    watcher.start()
+    time.sleep(0.5)
+    acked, took = {}, []
+    for k in range(posts):
+        title = f"Bench {k} {rig.tag}"
+        watcher.watch(title)
+        t0 = time.monotonic()
+        rig.client("root", ["post", "--title", title, "--hero", "Bench Hero", "--body", "Timing the way to B."], site="a")
+        acked[title] = time.monotonic()
+        took.append((acked[title] - t0) * 1000)
+        deadline = time.monotonic() + 5
+        while title not in watcher.read_at and time.monotonic() < deadline:
+            time.sleep(0.002)
+        time.sleep(0.15)  # one post at a time (and under the broker's 10 writes/s per account)
+    to_event = [(watcher.event_at[t] - at) * 1000 for t, at in acked.items() if t in watcher.event_at]
+    to_read = [(watcher.read_at[t] - at) * 1000 for t, at in acked.items() if t in watcher.read_at]
+    missing = posts - len(to_read)
+    print(f"cross-site post → wall: ack → B's changed event p50 {percentile(to_event, 50):6.1f} ms  p99 "
+          f"{percentile(to_event, 99):6.1f} ms;  ack → B's wall re-read has it p50 {percentile(to_read, 50):6.1f} ms  "
+          f"p99 {percentile(to_read, 99):6.1f} ms  max {max(to_read, default=float('nan')):6.1f} ms  "
+          f"({len(to_read)} of {posts} posts, {missing} not seen in 5 s; the post itself p50 {statistics.median(took):.0f} ms)  "
+          f"[goal p50 <= 200 ms, p99 <= 1 s]")
+    print("  (negative: B had the change before `spotlight post` at A had exited: notify and re-read beat the client's exit)")
+
+
+def votes(rig, total):
+    stories = [rig.post("root", SITES[k % 2], f"Bench vote {k} {rig.tag}") for k in range(100)]
+    per_writer = total // (2 * rig.writers_per_site)
+    t0 = time.monotonic()
+    writers, stop = vote_storm(rig, stories, every=0, per_writer=per_writer)
+    for writer in writers:
+        writer.join(600)
+    broker_seconds = time.monotonic() - t0
+    stop.set()
+    ids = ",".join(map(str, stories))
+    acked = sum(1 for w in writers for a in w.attempts if a[3] == 0)
+    failed = [a[4].strip() for w in writers for a in w.attempts if a[3] != 0]
+    logins = ",".join(f"'{w.login}'" for w in writers)
+    stored = int(rig.psql(f"SELECT count(*) FROM votes WHERE story_id IN ({ids}) AND voter IN ({logins})"))
+    drift = int(rig.psql(f"SELECT count(*) FROM stories s WHERE id IN ({ids}) AND votes <> "
+                         f"(SELECT count(*) FROM votes v WHERE v.story_id = s.id)"))
+    broker_rate = acked / broker_seconds
+
+    # pgbench: the same number of single-row INSERT transactions, 16 clients, over the same TLS link.
+    rig.psql("CREATE DATABASE pgbench_votes OWNER spotlight", database="postgres")
+    rig.psql("SET ROLE spotlight; CREATE TABLE bench_votes(story bigint NOT NULL, voter text NOT NULL, at bigint NOT NULL)",
+             database="pgbench_votes")
+    rig.allow_database("pgbench_votes")
+    script = os.path.join(rig.work, "insert.sql")
+    with open(script, "w") as f:
+        f.write("\\set story random(1, 100)\n"
+                "INSERT INTO bench_votes(story, voter, at) VALUES (:story, 'w' || :client_id, "
+                "(extract(epoch from clock_timestamp()) * 1000)::bigint);\n")
+    os.chmod(script, 0o644)
+    password = open(rig.root_password_file).read().strip()
+    ca = rig.url.split("sslrootcert=")[1]
+    env = dict(rig.plain_env, PGPASSWORD=password, PGSSLMODE="verify-full", PGSSLROOTCERT=ca)
+    clients = 2 * rig.writers_per_site
+    out = subprocess.run(["ip", "netns", "exec", "spot-a", os.path.join(rig.pgbin, "pgbench"), "-n", "-c", str(clients),
+                          "-j", "2", "-t", str(per_writer), "-f", script, "-h", two_sites.NAME, "-U", "spotlight",
+                          "pgbench_votes"], capture_output=True, text=True, env=env, cwd="/")
+    tps = next((float(line.split("=")[1].split()[0]) for line in out.stdout.splitlines()
+                if line.startswith("tps =")), float("nan"))
+    rows = int(rig.psql("SELECT count(*) FROM bench_votes", database="pgbench_votes"))
+    print(f"votes: two brokers {broker_rate:7.1f} votes/s ({acked} of {len(failed) + acked} acknowledged, {stored} stored, "
+          f"{drift} counters off, {broker_seconds:.1f} s; 16 writers, one `spotlight upvote` process per vote)   "
+          f"pgbench {tps:7.1f} tps ({rows} rows of {clients * per_writer})   ratio {broker_rate / tps:.2f}x   "
+          f"[goal >= 0.3x, none lost]")
+    if out.returncode != 0:
+        print(f"  pgbench failed: {out.stderr.strip()[:300]}")
+    for failure in sorted(set(failed))[:3]:
+        print(f"  refused: {failure}")
+
+
+def list_times(rig, count, runs):
+    import store_bench
+    seed_dir = os.path.join(rig.work, "seed")
+    os.makedirs(seed_dir, mode=0o755)
+    seeded = os.path.join(seed_dir, "board.sqlite")
+    t0 = time.monotonic()
+    store_bench.make_board(rig.bin, seeded, count)
+    os.chmod(seeded, 0o644)
+    print(f"list board: {count} stories built in {time.monotonic() - t0:.1f} s")
+    # PostgreSQL: a fresh database, the file moved in by `serve --store … --adopt`.
+    rig.psql("CREATE DATABASE spotlight_list OWNER spotlight", database="postgres")
+    rig.allow_database("spotlight_list")
+    t0 = time.monotonic()
+    adopt = subprocess.run(rig.serve_argv("a", database="spotlight_list", socket=os.path.join(rig.rundir, "adopt.sock"),
+                                          extra=["--adopt", seeded, "--adopt-only"]),
+                           capture_output=True, text=True, env=rig.plain_env, cwd="/")
+    if adopt.returncode != 0:
+        print(f"list: adopt into PostgreSQL failed: {adopt.stderr.strip()}")
+        return
+    print(f"list board: adopted into PostgreSQL in {time.monotonic() - t0:.1f} s")
+    rig.psql("ANALYZE", database="spotlight_list")
+    pg_socket = os.path.join(rig.rundir, "list-pg.sock")
+    rig.start_broker("a", database="spotlight_list", socket=pg_socket, key="list-pg")
+    # SQLite: a broker on a file in a 0700 directory (as root, as broker_bench.py runs it).
+    owned = os.path.join(rig.work, "owned")
+    os.makedirs(owned, mode=0o700)
+    board = os.path.join(owned, "board.sqlite")
+    sqlite_socket = os.path.join(rig.rundir, "list-sqlite.sock")
+    subprocess.run([rig.bin, "serve", "--board", board, "--socket", sqlite_socket, "--adopt", seeded, "--adopt-only"],
+                   check=True, capture_output=True)
+    logfile = open(os.path.join(rig.work, "broker-list-sqlite.log"), "w")
+    rig.brokers["list-sqlite"] = (subprocess.Popen([rig.bin, "serve", "--board", board, "--socket", sqlite_socket],
+                                                   stdout=logfile, stderr=logfile, env=rig.plain_env), logfile)
+    deadline = time.monotonic() + 60
+    while rig.client("root", ["list", "--limit", "1"], socket=sqlite_socket, check=False).returncode != 0:
+        if time.monotonic() > deadline:
+            print("list: the SQLite broker did not answer")
+            return
+        time.sleep(0.1)
+    samples = {"pg": [], "sqlite": []}
+    for k in range(runs + 3):   # interleaved, the first 3 of each a warm-up
+        for kind, path in (("pg", pg_socket), ("sqlite", sqlite_socket)):
+            t0 = time.perf_counter()
+            rig.client("root", ["list", "--limit", "20"], socket=path)
+            if k >= 3:
+                samples[kind].append((time.perf_counter() - t0) * 1000)
+    pg, lite = statistics.median(samples["pg"]), statistics.median(samples["sqlite"])
+    print(f"list --limit 20 on {count} stories: broker on PostgreSQL {pg:6.1f} ms   broker on SQLite {lite:6.1f} ms   "
+          f"ratio {pg / lite:.2f}x   (median of {runs}, interleaved; p90 {percentile(samples['pg'], 90):.1f} / "
+          f"{percentile(samples['sqlite'], 90):.1f} ms; PostgreSQL seeded by serve --adopt)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--pgbin", default=os.environ.get("SPOTLIGHT_PGBIN") or two_sites.default_pgbin())
+    parser.add_argument("--posts", type=int, default=150)
+    parser.add_argument("--votes", type=int, default=1600)
+    parser.add_argument("--stories", type=int, default=100_000)
+    parser.add_argument("--list-runs", type=int, default=30)
+    parser.add_argument("--skip", default="", help="comma-separated: posts,votes,list")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped by SIGTERM"))
+    skip = set(filter(None, args.skip.split(",")))
+    rig = Rig(args.bin, args.pgbin)
+    try:
+        rig.up()
+        for site in SITES:
+            rig.start_broker(site, extra=["--writes-per-second", "1000"])
+        rig.post("root", "a", f"First {rig.tag}")
+        if "posts" not in skip:
+            cross_site_posts(rig, args.posts)
+        if "votes" not in skip:
+            votes(rig, args.votes)
+        if "list" not in skip:
+            list_times(rig, args.stories, args.list_runs)
+    finally:
+        rig.down()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
