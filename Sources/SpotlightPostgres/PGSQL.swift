@@ -2,6 +2,7 @@
 import Foundation
 import PostgresNIO
 import SpotlightCore
+import Synchronization
 
 /// A bind value. Statements are written with `?` placeholders, as `BoardStore`'s SQL is, and
 /// numbered `$1…` here (`PGSQL.numbered`): the SQL of both stores reads alike. Text is escaped
@@ -83,6 +84,10 @@ struct PGRow: Sendable {
 struct PGTx: Sendable {
     let connection: PostgresConnection
     let location: PostgresLocation
+    /// Set when a statement got no answer from the server (the connection closed, was reset or
+    /// timed out): the server then ends the transaction, nothing of it was written, and the
+    /// whole call may run again on another connection (`PostgresStore`).
+    let loss = PGConnectionLoss()
 
     @discardableResult
     func rows(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) -> [PGRow] {
@@ -90,6 +95,7 @@ struct PGTx: Sendable {
         do {
             return try await answer(sql, binds).map(PGRow.init)
         } catch {
+            if PostgresErrors.sqlState(error) == nil { loss.note() }
             if ContinuousClock.now - started >= PGDeadline.statement {
                 throw SpotlightError.runtime("PostgreSQL at \(location.server) did not answer within \(PGDeadline.statement); nothing was written")
             }
@@ -135,6 +141,15 @@ struct PGTx: Sendable {
         }
         return PGText.decode(value)
     }
+}
+
+/// See `PGTx.loss`.
+final class PGConnectionLoss: Sendable {
+    private let happened = Mutex(false)
+
+    var isLost: Bool { happened.withLock { $0 } }
+
+    func note() { happened.withLock { $0 = true } }
 }
 
 extension Date {

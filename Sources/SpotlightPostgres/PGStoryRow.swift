@@ -29,7 +29,8 @@ enum PGStoryRow {
 
     static func decodeAudit(_ row: PGRow) -> AuditEvent {
         AuditEvent(id: row.int("id") ?? 0, at: Date(millis: row.int("at") ?? 0), actor: row.string("actor"),
-                   action: row.string("action"), storyID: row.int("story_id"), detail: row.string("detail"))
+                   action: row.string("action"), storyID: row.int("story_id"), detail: row.string("detail"),
+                   host: row.text("host"))
     }
 }
 

@@ -23,7 +23,7 @@ extension PostgreSQLBoard {
                                                       hero: $0.string("hero"), givenAt: Date(millis: $0.int("given_at") ?? 0),
                                                       year: $0.int("year") ?? 0))
             }
-            let audit = try await s.rows("SELECT id, at, actor, action, story_id, detail FROM audit ORDER BY id")
+            let audit = try await s.rows("SELECT id, at, actor, action, story_id, detail, host FROM audit ORDER BY id")
                 .map { BoardExport.AuditRecord(PGStoryRow.decodeAudit($0)) }
             return BoardExport(settings: settings, managers: managers, stories: stories, votes: votes, medallions: medallions,
                                audit: audit, certification: try await Self.exportCertification(s))
@@ -116,11 +116,13 @@ extension PostgreSQLBoard {
                               .int(a.finishedAt), .int(a.score), .int(a.passed.map { $0 ? 1 : 0 })])
                 }
             }
-            // Adopted history keeps no host: the rows were written by a file board.
+            // A file board's history has no host (it stays absent, so adopt → export is identical);
+            // another PostgreSQL board's keeps its own.
             try await s.execute("DELETE FROM audit")
             for a in data.audit {
-                try await s.execute("INSERT INTO audit(id, at, actor, action, story_id, detail, host) VALUES (?, ?, ?, ?, ?, ?, NULL)",
-                                    [.int(a.id), .int(a.at), .text(a.actor), .text(a.action), .int(a.storyID), .text(a.detail)])
+                try await s.execute("INSERT INTO audit(id, at, actor, action, story_id, detail, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                    [.int(a.id), .int(a.at), .text(a.actor), .text(a.action), .int(a.storyID), .text(a.detail),
+                                     .text(a.host)])
             }
             // New rows continue after the kept ids.
             for table in PGSchema.identityTables {

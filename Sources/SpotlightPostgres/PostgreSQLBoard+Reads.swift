@@ -110,7 +110,7 @@ extension PostgreSQLBoard {
 
     public func auditEvents(limit: Int) async throws(SpotlightError) -> [AuditEvent] {
         try await read { (s: PGSession) async throws(SpotlightError) -> [AuditEvent] in
-            try await s.rows("SELECT id, at, actor, action, story_id, detail FROM audit ORDER BY id DESC LIMIT ?", [.int(limit)])
+            try await s.rows("SELECT id, at, actor, action, story_id, detail, host FROM audit ORDER BY id DESC LIMIT ?", [.int(limit)])
                 .map(PGStoryRow.decodeAudit)
         }
     }

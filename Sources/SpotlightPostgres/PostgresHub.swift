@@ -36,6 +36,9 @@ final class PostgresHub: Sendable {
         /// Those waiting in `start()` for the first LISTEN (or its failure).
         var waiting: [CheckedContinuation<Void, Never>] = []
         var isStopped = false
+        /// Why the listener is down after it had been up: the store fails calls at once
+        /// meanwhile (`PostgresStore.read`) instead of each waiting out its deadline.
+        var outage: String?
     }
 
     init(location: PostgresLocation, configuration: PostgresConnection.Configuration, instance: String) {
@@ -89,6 +92,9 @@ final class PostgresHub: Sendable {
     func unsubscribe(_ id: UUID) {
         _ = state.withLock { $0.subscribers.removeValue(forKey: id) }
     }
+
+    /// Why PostgreSQL is taken to be away (the listener lost it and has not reconnected), or nil.
+    var outage: String? { state.withLock { $0.outage } }
 
     /// The payload a write by `handle` sends.
     func payload(handle: String) -> String { "\(instance) \(handle)" }
@@ -155,6 +161,7 @@ final class PostgresHub: Sendable {
         let (waiting, subscribers) = state.withLock { state in
             state.isListening = true
             state.failure = nil
+            state.outage = nil
             defer { state.waiting = [] }
             return (state.waiting, Array(state.subscribers.values))
         }
@@ -172,13 +179,14 @@ final class PostgresHub: Sendable {
     }
 
     private func lost() {
+        let reason = "PostgreSQL at \(location.server) is not answering"
         let (wasListening, subscribers) = state.withLock { state in
             defer { state.isListening = false }
+            if state.isListening { state.outage = reason }
             return (state.isListening, Array(state.subscribers.values))
         }
         guard wasListening else { return }
-        let reason = BoardChange.unavailable("PostgreSQL at \(location.server) is not answering")
-        for subscriber in subscribers { subscriber.continuation.yield(reason) }
+        for subscriber in subscribers { subscriber.continuation.yield(.unavailable(reason)) }
     }
 
     private func fanOut(_ payload: String) {

@@ -43,17 +43,26 @@ final class PostgresStore: Sendable {
     }
 
     /// Runs `body` on one leased connection, each statement on its own (autocommit). The lease
-    /// and every statement have deadlines (`PGDeadline`).
+    /// and every statement have deadlines (`PGDeadline`). A connection that dies under it (the
+    /// server restarted, a link came back and the pool still held its old connections) costs
+    /// one more try on another; while the listener knows PostgreSQL is away, it fails at once.
     func read<T: Sendable>(_ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
-        let lease = try await PGLease.take(from: client, location)
-        let result: Result<T, SpotlightError>
-        do throws(SpotlightError) {
-            result = .success(try await body(PGTx(connection: lease.connection, location: location)))
-        } catch {
-            result = .failure(error)
+        var attempt = 0
+        while true {
+            attempt += 1
+            if let outage = hub.outage { throw .runtime("\(outage); nothing was read or written, try again when it is back") }
+            let lease = try await PGLease.take(from: client, location)
+            let tx = PGTx(connection: lease.connection, location: location)
+            let result: Result<T, SpotlightError>
+            do throws(SpotlightError) {
+                result = .success(try await body(tx))
+            } catch {
+                result = .failure(error)
+            }
+            await lease.giveBack()
+            if case .failure = result, tx.loss.isLost, attempt == 1 { continue }
+            return try result.get()
         }
-        await lease.giveBack()
-        return try result.get()
     }
 
     /// Runs `body` in one consistent snapshot (`REPEATABLE READ READ ONLY`): the wall and
@@ -93,6 +102,8 @@ final class PostgresStore: Sendable {
                 do throws(SpotlightError) {
                     value = try await body(tx)
                 } catch {
+                    // Lost before COMMIT was sent: the server rolled it back; safe to run again.
+                    if tx.loss.isLost { return .retry(error) }
                     try? await tx.execute("ROLLBACK")
                     return .failed(error)
                 }

@@ -24,7 +24,7 @@ extension BoardExport.MedallionRecord {
 extension BoardExport.AuditRecord {
     public init(_ event: AuditEvent) {
         self.init(id: event.id, at: event.at.millis, actor: event.actor, action: event.action, storyID: event.storyID,
-                  detail: event.detail)
+                  detail: event.detail, host: event.host)
     }
 }
 

@@ -69,6 +69,8 @@ public struct BoardExport: Codable, Equatable, Sendable {
         public var action: String
         public var storyID: Int?
         public var detail: String
+        /// Only on a PostgreSQL board's rows (`AuditEvent.host`); absent from a file board's export.
+        public var host: String?
     }
 
     public var format: String = BoardExport.formatName

@@ -24,8 +24,18 @@ enum BoardKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     static var allCases: [BoardKind] { [.sqlite, .memory, .remote, .socket] + (PostgresTesting.adminURL == nil ? [] : [.postgresql]) }
 
-    /// Every kind, and `.postgresql` when this build and environment can test it: the suites
-    /// that pass on PostgreSQL so far (issue 14) run on this list.
+    /// What a board of this kind keeps of another board's export: all of it, but only PostgreSQL
+    /// records the broker's host in the audit trail (`AuditEvent.host`; a file has one host).
+    func kept(_ export: BoardExport) -> BoardExport {
+        guard self != .postgresql else { return export }
+        var kept = export
+        kept.audit = kept.audit.map { record in
+            var record = record
+            record.host = nil
+            return record
+        }
+        return kept
+    }
 
     /// A new, empty board created by Dana (its first manager).
     func makeBoard(clock: Clock = .fixed(People.now)) async throws -> TestBoard {

@@ -226,7 +226,7 @@ import SpotlightStore
             let copy = try await target.makeBoard()
             let importer = try await copy.open()
             try await importer.importBoard(exported)
-            #expect(try await importer.export() == exported, "\(kind) → \(target)")
+            #expect(try await importer.export() == target.kept(exported), "\(kind) → \(target)")
             #expect(try await importer.certifications(of: "jpark").map(\.level) == [1])
             let maryAgain = try await copy.open(as: P.mary)
             #expect(try await maryAgain.answerQuiz(open.id, position: 1, choice: 0).chosen == 0, "the attempt goes on where it was")

@@ -101,6 +101,8 @@ enum Checkout {
                          "share/zsh/site-functions/_spotlight", "share/fish/vendor_completions.d/spotlight.fish",
                          "share/spotlight/examples/update-motd.d/50-spotlight", "share/spotlight/examples/profile.d/spotlight-news.sh",
                          "share/spotlight/examples/systemd/spotlight-wall.service",
+                         "share/spotlight/examples/systemd/spotlight-serve.service",
+                         "share/spotlight/examples/systemd/spotlight-serve-postgresql.service",
                          "share/spotlight/examples/systemd/getty@tty1.service.d/autologin.conf",
                          "share/spotlight/examples/kiosk/profile", "share/spotlight/examples/config.toml",
                          "share/doc/spotlight/README.md", "share/doc/spotlight/CHANGELOG.md"]
@@ -206,18 +208,34 @@ enum Checkout {
 
     @Test(.enabled(if: analyze != nil, "systemd-analyze is not installed (Debian package systemd): the unit files could not be verified"))
     func theBrokerServiceVerifiesAndIsHardened() throws {
+        try verifyBrokerUnit("spotlight-serve.service", [
+            "User=spotlight", "StateDirectory=spotlight", "StateDirectoryMode=0700", "RuntimeDirectory=spotlight",
+            "ProtectSystem=strict", "NoNewPrivileges=yes", "ProtectHome=yes", "RestrictAddressFamilies=AF_UNIX",
+            "ExecStart=/usr/local/bin/spotlight serve --board /var/lib/spotlight/board.sqlite --socket /run/spotlight/board.sock"])
+    }
+
+    /// The office broker on PostgreSQL: its password only as a systemd credential, TLS verified.
+    @Test(.enabled(if: analyze != nil, "systemd-analyze is not installed (Debian package systemd): the unit files could not be verified"))
+    func thePostgreSQLBrokerServiceVerifiesAndTakesItsPasswordAsACredential() throws {
+        try verifyBrokerUnit("spotlight-serve-postgresql.service", [
+            "User=spotlight", "LoadCredential=pgpassword:/etc/spotlight/credentials/pgpassword", "ProtectSystem=strict",
+            "NoNewPrivileges=yes", "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6",
+            "--store-password-file ${CREDENTIALS_DIRECTORY}/pgpassword", "sslrootcert=/etc/spotlight/pg-ca.crt"])
+        let source = try String(contentsOfFile: Checkout.root + "/Deploy/systemd/spotlight-serve-postgresql.service", encoding: .utf8)
+        #expect(!source.contains("PGPASSWORD") && !source.contains("spotlight:"), "no password in the unit")
+    }
+
+    /// `name` under Deploy/systemd says every line of `lines`, passes `systemd-analyze verify`, and
+    /// its ExecStart's flags are all `serve --help` lists.
+    func verifyBrokerUnit(_ name: String, _ lines: [String]) throws {
         let directory = SpotlightProcess.scratch("unit")
-        let source = try String(contentsOfFile: Checkout.root + "/Deploy/systemd/spotlight-serve.service", encoding: .utf8)
-        for line in ["User=spotlight", "StateDirectory=spotlight", "StateDirectoryMode=0700", "RuntimeDirectory=spotlight",
-                     "ProtectSystem=strict", "NoNewPrivileges=yes", "ProtectHome=yes", "RestrictAddressFamilies=AF_UNIX",
-                     "ExecStart=/usr/local/bin/spotlight serve --board /var/lib/spotlight/board.sqlite --socket /run/spotlight/board.sock"] {
-            #expect(source.contains(line), "the unit should say \(line)")
-        }
-        let unit = directory + "/spotlight-serve.service"
+        let source = try String(contentsOfFile: Checkout.root + "/Deploy/systemd/" + name, encoding: .utf8)
+        for line in lines { #expect(source.contains(line), "\(name) should say \(line)") }
+        let unit = directory + "/" + name
         try source.replacingOccurrences(of: "/usr/local/bin/spotlight", with: SpotlightProcess.binary)
             .write(toFile: unit, atomically: true, encoding: .utf8)
         let result = try verify(unit)
-        #expect(result.status == 0 && result.all.isEmpty, "systemd-analyze verify:\n\(result.all)")
+        #expect(result.status == 0 && result.all.isEmpty, "systemd-analyze verify \(name):\n\(result.all)")
         // The command line in ExecStart parses: the binary's own `serve --help` accepts every flag.
         let flags = source.split(separator: "\n").first { $0.hasPrefix("ExecStart=") }!
             .split(separator: " ").filter { $0.hasPrefix("--") }.map(String.init)

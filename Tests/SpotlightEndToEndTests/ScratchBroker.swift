@@ -13,14 +13,19 @@ final class ScratchBroker {
     let socket: String
     var location: String { "unix:" + socket }
     let log: String
+    /// What `serve` is given for its board: `--board FILE` by default, or `--store URL …`.
+    let boardArguments: [String]
     private var process: Process?
 
-    init(_ name: String) throws {
+    /// `store`: serve a PostgreSQL database (`--store URL [--store-password-file F]`) instead
+    /// of the file `board`.
+    init(_ name: String, store: [String]? = nil) throws {
         directory = P.scratch(name)
         chmod(directory, 0o700)
         board = directory + "/board.sqlite"
         socket = directory + "/s"
         log = directory + "/broker.log"
+        boardArguments = store ?? ["--board", board]
     }
 
     deinit { stop() }
@@ -29,7 +34,7 @@ final class ScratchBroker {
     func start(_ extra: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: P.binary)
-        process.arguments = ["serve", "--board", board, "--socket", socket] + extra
+        process.arguments = ["serve"] + boardArguments + ["--socket", socket] + extra
         if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         output.seekToEndOfFile()

@@ -76,6 +76,16 @@ public struct PostgresCluster: Sendable {
         try pgctl(["restart", "-m", "fast", "-l", logFile] + serverOptions)
     }
 
+    /// `pg_ctl stop -m fast`, keeping the data: the store is away until `resume`.
+    public func pause() throws {
+        try pgctl(["stop", "-m", "fast"])
+    }
+
+    /// Starts the server `pause` stopped.
+    public func resume() throws {
+        try pgctl(["start", "-l", logFile] + serverOptions)
+    }
+
     /// Stops the server and deletes the directory. Safe to call twice.
     public func stop() {
         Self.removeRoot(root, bin: bin)
@@ -313,8 +323,8 @@ enum PostgresTLS {
 }
 
 /// A TCP port nobody listens on now: bind 127.0.0.1:0 and read what the kernel chose.
-enum FreePort {
-    static func find() throws -> Int {
+public enum FreePort {
+    public static func find() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw PostgresClusterError("socket: \(String(cString: strerror(errno)))") }
         defer { close(fd) }

@@ -16,9 +16,18 @@ extension BoardBroker {
         let now = watcher.clock.now
         switch endpoint {
         case BoardAPI.wall where request.query.isEmpty:
-            return response(await wallAnswers.answer(for: "wall", at: now) { [self] in
+            let answer = await wallAnswers.answer(for: "wall", at: now) { [self] in
                 await answered(endpoint, request: request, id: id, peer: peer)
-            })
+            }
+            switch answer {
+            case .success(let body):
+                lastWall.withLock { $0 = body }
+            case .failure:
+                if tally.withLock({ $0.problem }) != nil, let kept = lastWall.withLock({ $0 }) {
+                    return BrokerResponse(status: 200, body: kept)
+                }
+            }
+            return response(answer)
         case BoardAPI.stories:
             let key = request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
             guard key.utf8.count <= Self.sharedKeyLimit else { return nil }

@@ -21,6 +21,9 @@ public final class BoardBroker: BrokerApplication {
     let wallAnswers = SharedAnswers<[UInt8]>()
     let listAnswers = SharedAnswers<[UInt8]>()
     let pageAnswers = SharedAnswers<StoryPage>()
+    /// The last wall answer read, served while the watcher says the board cannot be read (a
+    /// PostgreSQL store away): a wall started meanwhile shows the last stories, with the status.
+    let lastWall = Mutex<[UInt8]?>(nil)
     let tally: Mutex<WriteTally>
     let watcher: any BoardService
     private let forwarding = Mutex<Task<Void, Never>?>(nil)
@@ -52,7 +55,10 @@ public final class BoardBroker: BrokerApplication {
         return false
     }
 
-    public func events() -> AsyncStream<BrokerEvent> { subscribers.subscribe() }
+    /// A subscriber that arrives while the board cannot be read hears why at once.
+    public func events() -> AsyncStream<BrokerEvent> {
+        subscribers.subscribe { tally.withLock { $0.problem }.map { .unavailable($0) } }
+    }
 
     /// Ends every event stream, stops the watcher and closes every handle.
     public func close() async {

@@ -13,11 +13,15 @@ final class BrokerSubscribers: Sendable {
 
     private let state = Mutex(State())
 
-    func subscribe() -> AsyncStream<BrokerEvent> {
+    /// `first`: what a new subscriber hears before anything else (the board is unavailable right
+    /// now), asked under the lock `broadcast` takes, so it is never missed nor heard after a
+    /// later event.
+    func subscribe(first: () -> BrokerEvent? = { nil }) -> AsyncStream<BrokerEvent> {
         let (stream, output) = AsyncStream.makeStream(of: BrokerEvent.self, bufferingPolicy: .bufferingNewest(1))
         let id: Int? = state.withLock { state in
             guard !state.isClosed else { return nil }
             defer { state.nextID += 1 }
+            if let event = first() { output.yield(event) }
             state.streams.append((state.nextID, output))
             return state.nextID
         }

@@ -29,13 +29,17 @@ public struct AuditEvent: Equatable, Sendable, Codable {
     public var action: String
     public var storyID: StoryID?
     public var detail: String
+    /// The broker's host that wrote it, on a board many offices share (PostgreSQL); nil on a
+    /// file board, whose writers are all on one host.
+    public var host: String?
 
-    public init(id: Int, at: Date, actor: String, action: String, storyID: StoryID?, detail: String) {
+    public init(id: Int, at: Date, actor: String, action: String, storyID: StoryID?, detail: String, host: String? = nil) {
         self.id = id
         self.at = at
         self.actor = actor
         self.action = action
         self.storyID = storyID
         self.detail = detail
+        self.host = host
     }
 }

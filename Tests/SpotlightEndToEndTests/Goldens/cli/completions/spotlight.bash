@@ -946,12 +946,18 @@ _spotlight_serve() {
     repeating_flags=()
     non_repeating_flags=(--adopt-only --version -h --help)
     repeating_options=()
-    non_repeating_options=(--board --socket --socket-mode --socket-group --name --adopt --max-connections --max-connections-per-account --writes-per-second)
+    non_repeating_options=(--board --store --store-password-file --socket --socket-mode --socket-group --name --adopt --max-connections --max-connections-per-account --writes-per-second)
     __spotlight_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--board')
+        return
+        ;;
+    '--store')
+        return
+        ;;
+    '--store-password-file')
         return
         ;;
     '--socket')

@@ -113,7 +113,7 @@ function __spotlight_parse_tokens -S
                 __spotlight_parse_subcommand 3 'board=' 'o/output=' 'version' 'h/help'
             end
         case 'serve'
-            __spotlight_parse_subcommand 0 'board=' 'socket=' 'socket-mode=' 'socket-group=' 'name=' 'adopt=' 'max-connections=' 'max-connections-per-account=' 'writes-per-second=' 'adopt-only' 'version' 'h/help'
+            __spotlight_parse_subcommand 0 'board=' 'store=' 'store-password-file=' 'socket=' 'socket-mode=' 'socket-group=' 'name=' 'adopt=' 'max-connections=' 'max-connections-per-account=' 'writes-per-second=' 'adopt-only' 'version' 'h/help'
         case 'help'
             __spotlight_parse_subcommand -r 1 'version'
         end
@@ -198,7 +198,7 @@ complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_positional 
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_positional "spotlight" -eq 1' -fa 'stats' -d 'Board statistics: stories, votes and medallions per week, departments, customers, people.'
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_positional "spotlight" -eq 1' -fa 'news' -d 'What is new since your last visit: new stories (about you first) and the votes and medallions your stories got.'
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_positional "spotlight" -eq 1' -fa 'cert' -d 'Customer-service certification: programs, the level 1 quiz, levels granted by managers.'
-complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_positional "spotlight" -eq 1' -fa 'serve' -d 'Run the board broker: own the board file and serve members over a Unix socket.'
+complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_positional "spotlight" -eq 1' -fa 'serve' -d 'Run the board broker: own the board and serve members over a Unix socket.'
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_positional "spotlight" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight board" board' -l 'board' -d 'The board file, or a broker\'s socket as unix:/path (default: SPOTLIGHT_BOARD, then `board` in spotlight/config.toml under $XDG_CONFIG_HOME or $XDG_CONFIG_DIRS, then $XDG_DATA_HOME/spotlight/board.sqlite).' -rfka ''
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight board" theme' -l 'theme' -d 'Theme name (default: the board\'s setting).' -rfka ''
@@ -391,6 +391,8 @@ complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_op
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight cert letter" version' -l 'version' -d 'Show the version.'
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight cert letter" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight serve" board' -l 'board' -d 'The board file the broker owns (created if missing).' -rfka ''
+complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight serve" store' -l 'store' -d 'A PostgreSQL database to keep the board in instead of a file, shared by every office\'s broker: postgresql://[role@]host[:port]/database[?sslrootcert=CA] or postgresql://[role@]/database?host=SOCKET-DIRECTORY.' -rfka ''
+complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight serve" store-password-file' -l 'store-password-file' -d 'A file holding the PostgreSQL role\'s password (owned by the service account, mode 0600); none for peer authentication over a local socket.' -rfka ''
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight serve" socket' -l 'socket' -d 'The socket to listen on.' -rfka ''
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight serve" socket-mode' -l 'socket-mode' -d 'The socket\'s file mode, in octal.' -rfka ''
 complete -c 'spotlight' -n '__spotlight_should_offer_completions_for_flags_or_options "spotlight serve" socket-group' -l 'socket-group' -d 'The group whose members may connect (default: the broker\'s own group).' -rfka ''

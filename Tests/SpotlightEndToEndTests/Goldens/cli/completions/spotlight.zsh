@@ -77,7 +77,7 @@ _spotlight() {
             'stats:Board statistics: stories, votes and medallions per week, departments, customers, people.'
             'news:What is new since your last visit: new stories (about you first) and the votes and medallions your stories got.'
             'cert:Customer-service certification: programs, the level 1 quiz, levels granted by managers.'
-            'serve:Run the board broker: own the board file and serve members over a Unix socket.'
+            'serve:Run the board broker: own the board and serve members over a Unix socket.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
@@ -753,6 +753,8 @@ _spotlight_serve() {
     local -i ret=1
     local -ar arg_specs=(
         '--board[The board file the broker owns (created if missing).]:path:'
+        '--store[A PostgreSQL database to keep the board in instead of a file, shared by every office'\''s broker\: postgresql\://\[role@\]host\[\:port\]/database\[?sslrootcert=CA\] or postgresql\://\[role@\]/database?host=SOCKET-DIRECTORY.]:url:'
+        '--store-password-file[A file holding the PostgreSQL role'\''s password (owned by the service account, mode 0600); none for peer authentication over a local socket.]:file:'
         '--socket[The socket to listen on.]:path:'
         '--socket-mode[The socket'\''s file mode, in octal.]:mode:'
         '--socket-group[The group whose members may connect (default\: the broker'\''s own group).]:group:'
