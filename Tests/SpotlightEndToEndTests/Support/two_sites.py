@@ -410,6 +410,10 @@ def verify_votes(rig, writers, stories, require_all=False):
     bad = [(login, a[3], a[4].strip()) for login, a in failures if a[3] != 1 or one_line(a[4]) is None]
     if bad:
         problems.append(f"{len(bad)} failures not 'exit 1 with one line', e.g. {bad[0]}")
+    # A failure may have committed (the answer lost on the way back), but then it must not say it did not.
+    untrue = [(login, a[0], a[4].strip()) for login, a in failures if (a[0], login) in rows and "nothing was" in a[4]]
+    if untrue:
+        problems.append(f"{len(untrue)} failed votes said nothing was written but are stored, e.g. {untrue[0]}")
     if require_all and failures:
         problems.append(f"{len(failures)} of {len(asked)} votes refused without any fault, e.g. {failures[0][1][4].strip()}")
     messages = sorted({one_line(a[4]) or a[4].strip() for _, a in failures})
