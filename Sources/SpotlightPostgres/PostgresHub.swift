@@ -9,9 +9,14 @@ import Synchronization
 /// per process and database, fanned out to every handle's `changes()` streams. Every write
 /// sends `pg_notify` right after its COMMIT (not inside it: a NOTIFY in the transaction holds
 /// PostgreSQL's global notify lock through the commit's flush and serialises every writer).
-/// Payload: `<instance> <handle>`, so a handle never hears its own writes.
+/// Payload: `<instance> <handle> <newest audit id>`, so a handle never hears its own writes.
 ///
-/// The listener is checked every second (`SELECT 1`, 2 s to answer); when it fails, every
+/// A commit whose notification never came (its broker was killed between COMMIT and
+/// `pg_notify`, or lost the server then) is found by the listener's check every second: it
+/// reads the newest audit id, and one newer than every notification's, twice running (so not a
+/// notification still on its way), is announced as `.changed` to every stream.
+///
+/// The listener is checked every second (that read, 2 s to answer); when it fails, every
 /// stream hears `.unavailable`, it reconnects (at once, then 250 ms, 500 ms, every second) and,
 /// once listening again, every stream hears `.changed`: whatever was committed meanwhile is
 /// re-read, and anything later is notified.
@@ -22,6 +27,7 @@ final class PostgresHub: Sendable {
     private let configuration: PostgresConnection.Configuration
     private let instance: String
     private let state = Mutex(State())
+    private let audit = Mutex(AuditWatch())
 
     private struct Subscriber {
         let handle: String
@@ -113,7 +119,7 @@ final class PostgresHub: Sendable {
                         listened(catchUp: listenedBefore)
                         listenedBefore = true
                         try await withThrowingTaskGroup(of: Void.self) { group in
-                            group.addTask { try await Self.heartbeat(connection) }
+                            group.addTask { try await self.heartbeat(connection) }
                             group.addTask {
                                 for try await notification in notifications { self.fanOut(notification.payload) }
                             }
@@ -135,29 +141,33 @@ final class PostgresHub: Sendable {
         }
     }
 
-    /// `SELECT 1` every second on the listener; no answer within 2 s ends it (a cut link sends
-    /// no reset, and TCP alone would wait for minutes).
-    private static func heartbeat(_ connection: PostgresConnection) async throws {
+    /// The newest audit id every second on the listener; no answer within 2 s ends it (a cut link
+    /// sends no reset, and TCP alone would wait for minutes).
+    private func heartbeat(_ connection: PostgresConnection) async throws {
         while true {
             try await Task.sleep(for: .seconds(1))
-            try await withThrowingTaskGroup(of: Bool.self) { group in
+            let newest = try await withThrowingTaskGroup(of: Int?.self) { group in
                 group.addTask {
-                    let rows: PostgresRowSequence = try await connection.query("SELECT 1", logger: PostgresConnect.quietLogger)
-                    _ = try await rows.collect()
-                    return true
+                    let rows: PostgresRowSequence = try await connection.query("SELECT coalesce(max(id), 0)::bigint FROM audit",
+                                                                               logger: PostgresConnect.quietLogger)
+                    return try await rows.collect().first.flatMap { try? $0.decode(Int.self) } ?? 0
                 }
                 group.addTask {
                     try await Task.sleep(for: .seconds(2))
-                    return false
+                    return nil
                 }
-                let answered = try await group.next() ?? false
+                let answer = try await group.next() ?? nil
                 group.cancelAll()
-                if !answered { throw CancellationError() }
+                return answer
             }
+            guard let newest else { throw CancellationError() }
+            if audit.withLock({ $0.polled(newest) }) { announceToAll() }
         }
     }
 
     private func listened(catchUp: Bool) {
+        // Whatever was committed before now is read by the catch-up (or the first read after opening).
+        audit.withLock { $0.startAgain() }
         let (waiting, subscribers) = state.withLock { state in
             state.isListening = true
             state.failure = nil
@@ -189,13 +199,52 @@ final class PostgresHub: Sendable {
         for subscriber in subscribers { subscriber.continuation.yield(.unavailable(reason)) }
     }
 
+    private func announceToAll() {
+        let subscribers = state.withLock { Array($0.subscribers.values) }
+        for subscriber in subscribers { subscriber.continuation.yield(.changed) }
+    }
+
     private func fanOut(_ payload: String) {
-        let parts = payload.split(separator: " ", maxSplits: 1).map(String.init)
-        let ownHandle = parts.count == 2 && parts[0] == instance ? parts[1] : nil
+        let parts = payload.split(separator: " ").map(String.init)
+        if parts.count == 3, let newest = Int(parts[2]) { audit.withLock { $0.heard(newest) } }
+        let ownHandle = parts.count >= 2 && parts[0] == instance ? parts[1] : nil
         let subscribers = state.withLock { Array($0.subscribers.values) }
         for subscriber in subscribers where subscriber.handle != ownHandle {
             subscriber.continuation.yield(.changed)
         }
+    }
+}
+/// The newest audit id notifications announced and the listener's poll saw (`PostgresHub`).
+struct AuditWatch {
+    private var announced = 0
+    private var unannounced: Int?
+    private var needsBaseline = true
+
+    /// Listening (again): the next poll's answer is the baseline, not news.
+    mutating func startAgain() { needsBaseline = true }
+
+    /// A notification said the board's newest audit id was `newest` after its commit.
+    mutating func heard(_ newest: Int) { announced = max(announced, newest) }
+
+    /// The poll read `newest`: true when a commit went unannounced, seen twice running (a
+    /// notification still on its way would have arrived by the second).
+    mutating func polled(_ newest: Int) -> Bool {
+        if needsBaseline {
+            needsBaseline = false
+            announced = max(announced, newest)
+            return false
+        }
+        guard newest > announced else {
+            unannounced = nil
+            return false
+        }
+        if unannounced == newest {
+            announced = newest
+            unannounced = nil
+            return true
+        }
+        unannounced = newest
+        return false
     }
 }
 #endif

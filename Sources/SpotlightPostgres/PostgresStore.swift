@@ -118,7 +118,10 @@ final class PostgresStore: Sendable {
                     return .failed(.runtime("the connection to PostgreSQL at \(location.server) was lost during commit: your change may or may not have been recorded"))
                 }
                 if let notify {
-                    try? await tx.execute("SELECT pg_notify(?, ?)", [.text(PostgresHub.channel), .text(notify)])
+                    // The newest audit id goes with it: listeners tell from it a commit that was
+                    // never announced (`PostgresHub`'s poll).
+                    try? await tx.execute("SELECT pg_notify(?, ? || ' ' || (SELECT coalesce(max(id), 0) FROM audit))",
+                                          [.text(PostgresHub.channel), .text(notify)])
                 }
                 return .done(value)
             }
