@@ -176,7 +176,12 @@ class Rig:
         os.chmod(self.bin, 0o755)
 
         self.group = f"ts{self.tag}g"
-        run(["groupadd", self.group])
+        for attempt in range(5):
+            if subprocess.run(["groupadd", self.group], capture_output=True).returncode == 0:
+                break
+            time.sleep(0.5)
+        else:
+            raise RuntimeError(f"groupadd {self.group} failed")
         self.groups.append(self.group)
         self.service = self.add_user(f"ts{self.tag}s", "Spotlight broker")
         self.writers = {site: [self.add_user(f"ts{self.tag}{site}{i}", f"Writer {site.upper()}{i}")
@@ -221,8 +226,15 @@ class Rig:
     # -- accounts -----------------------------------------------------------------------------
 
     def add_user(self, login, name):
-        run(["useradd", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
-             "--user-group", "--groups", self.group, "--comment", name, login])
+        argv = ["useradd", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
+                "--user-group", "--groups", self.group, "--comment", name, login]
+        for attempt in range(5):   # other suites add accounts too: /etc/passwd's lock may be busy for a moment
+            result = subprocess.run(argv, capture_output=True, text=True)
+            if result.returncode == 0:
+                break
+            time.sleep(0.5)
+        else:
+            raise RuntimeError(f"useradd {login}: {result.stderr.strip()}")
         self.users.append(login)
         return login
 
