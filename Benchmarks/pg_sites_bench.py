@@ -22,6 +22,8 @@ The binary must be built with PostgreSQL support (--traits PostgreSQLSupport).
 """
 import argparse, json, os, random, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time
 
+# No __pycache__ beside two_sites.py: SwiftPM would warn about an unhandled file in the test target.
+sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "Tests", "SpotlightEndToEndTests", "Support"))
