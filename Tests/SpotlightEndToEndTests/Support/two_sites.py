@@ -563,12 +563,21 @@ class Proof:
         t_up = time.monotonic()
         visible = self.visible_count()
 
+        first_seen = {}   # when each part of "converged" first held, for the figure
+
         def converged(screen):
-            return cut_title in screen and NOT_ANSWERING not in screen and shown_count(screen) == visible
-        ok, screen, seconds = walls["a"].wait_for(converged, 15, step=0.02)
+            parts = {"B's post": cut_title in screen, "no status": NOT_ANSWERING not in screen,
+                     f"{visible} stories": shown_count(screen) == visible}
+            for name, holds in parts.items():
+                if holds and name not in first_seen:
+                    first_seen[name] = time.monotonic() - t_up
+            return all(parts.values())
+        # Waits well past the goal, so a late convergence is measured rather than only reported missing.
+        ok, screen, seconds = walls["a"].wait_for(converged, 40, step=0.02)
         if not ok:
+            seen = ", ".join(f"{name} after {at:.1f} s" for name, at in first_seen.items()) or "none of it"
             problems.append(f"A's wall did not show the database's state ({visible} stories, B's '{cut_title}', no status) "
-                            f"within 15 s of the link's return:\n{screen}")
+                            f"within 40 s of the link's return (each part first seen: {seen}):\n{screen}")
         elif seconds > 2.0:
             problems.append(f"A's wall showed the database's state {seconds * 1000:.0f} ms after the link returned (goal: within 2 s)")
         # B's wall had B's post long ago; its ticker may have paged past it since (every 6 s).
@@ -602,7 +611,7 @@ class Proof:
                    + (f"{status_after * 1000:.0f} ms after the cut" if status_after < cut - 2 else "never")
                    + f"; B slowed or failed until {b_blocked:.1f} s into the cut; B's post during the cut {post_seconds * 1000:.0f} ms; "
                    f"A's failures took ≤ {slowest_a_failure:.1f} s each; A's wall "
-                   + (f"converged {seconds * 1000:.0f} ms after the link returned" if ok else "did not converge in 15 s") + " [≤ 2 s]")
+                   + (f"converged {seconds * 1000:.0f} ms after the link returned" if ok else "did not converge in 40 s") + " [≤ 2 s]")
 
     def visible_count(self):
         return int(self.rig.psql("SELECT count(*) FROM stories WHERE status = 'visible'"))
