@@ -556,7 +556,8 @@ class Proof:
         time.sleep(max(0.0, t_cut + cut - 1 - time.monotonic()))
         screen_a, screen_b = walls["a"].screen(), walls["b"].screen()
         if NOT_ANSWERING not in screen_a or shown_count(screen_a) != count_before:
-            problems.append(f"A's wall did not keep its {count_before} stories with the status near the cut's end:\n{screen_a}")
+            problems.append(f"A's wall near the cut's end: status {'shown' if NOT_ANSWERING in screen_a else 'missing'}, "
+                            f"{shown_count(screen_a)} stories (it had {count_before} when the link went):\n{screen_a}")
         if NOT_ANSWERING in screen_b or cut_title not in screen_b:
             problems.append(f"B's wall during the cut: status shown or B's post missing:\n{screen_b}")
         run(["ip", "-n", "spot-a", "link", "set", "spa0", "up"])
