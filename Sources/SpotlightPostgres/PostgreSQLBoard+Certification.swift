@@ -67,12 +67,8 @@ extension PostgreSQLBoard {
         try await write { (s: PGSession) async throws(SpotlightError) -> QuizResult in
             try await PGLocks.account(s.tx, s.account.login)
             let open = try await Self.openAttempt(s, id)
-            try CertificationRules.checkAnswers(answers, to: open.attempt)
-            guard Array(answers.prefix(open.attempt.position)) == open.attempt.chosen else {
-                throw .usage("quiz attempt #\(id) already has answers that differ; answers given cannot change")
-            }
             var attempt = open.attempt
-            for choice in answers.dropFirst(attempt.position) { _ = try attempt.answer(choice) }
+            try attempt.finish(with: answers, attempt: id)
             return try await Self.settle(s, id, attempt, programID: open.programID, program: open.program)
         }
     }
@@ -82,16 +78,11 @@ extension PostgreSQLBoard {
             try await PGLocks.account(s.tx, s.account.login)
             let open = try await Self.openAttempt(s, id)
             var attempt = open.attempt
-            guard position == attempt.position else {
-                throw .usage(position < attempt.position ? "question \(position + 1) of quiz attempt #\(id) is already answered"
-                                                         : "answer question \(attempt.position + 1) of quiz attempt #\(id) first")
-            }
-            let verdict = try attempt.answer(choice)
+            let verdict = try attempt.answer(choice, at: position, attempt: id)
             if attempt.isComplete {
                 _ = try await Self.settle(s, id, attempt, programID: open.programID, program: open.program)
             } else {
-                try await s.execute("UPDATE quiz_attempts SET answers = ? WHERE id = ?",
-                                    [.text(attempt.chosen.map(String.init).joined(separator: ",")), .int(id)])
+                try await s.execute("UPDATE quiz_attempts SET answers = ? WHERE id = ?", [.text(attempt.storedAnswers), .int(id)])
             }
             return verdict
         }
@@ -111,12 +102,8 @@ extension PostgreSQLBoard {
         }
         guard row.int("finished_at") == nil else { throw .usage("quiz attempt #\(id) is already finished") }
         let program = try await storedProgram(s, id: programID)
-        var attempt = QuizAttempt(quiz: program.quiz, seed: UInt64(bitPattern: Int64(seed)))
-        for part in row.string("answers").split(separator: ",") {
-            guard let choice = Int(part), !attempt.isComplete, (try? attempt.answer(choice)) != nil else {
-                throw .runtime("quiz attempt #\(id) on the board is damaged: run `spotlight doctor`")
-            }
-        }
+        let attempt = try QuizAttempt.replaying(row.string("answers"), quiz: program.quiz,
+                                                seed: UInt64(bitPattern: Int64(seed)), attempt: id)
         return OpenAttempt(attempt: attempt, programID: programID, program: program)
     }
 
@@ -125,7 +112,7 @@ extension PostgreSQLBoard {
         guard let result = attempt.result else { throw .runtime("quiz attempt #\(id) could not be graded") }
         let now = s.clock.now
         try await s.execute("UPDATE quiz_attempts SET answers = ?, finished_at = ?, score = ?, passed = ? WHERE id = ?",
-                            [.text(attempt.chosen.map(String.init).joined(separator: ",")), .int(now.millis),
+                            [.text(attempt.storedAnswers), .int(now.millis),
                              .int(result.score), .int(result.passed ? 1 : 0), .int(id)])
         if let earned = CertificationRules.certification(for: result, login: s.account.login, program: program, at: now) {
             let held = try await certifications(s, where: "c.login = ? AND c.program_id = ? AND c.level = 1",
@@ -226,30 +213,8 @@ extension PostgreSQLBoard {
         return try decodeProgram(row.string("program"))
     }
 
-    static func encode(_ program: CertProgram) throws(SpotlightError) -> String {
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(program), as: UTF8.self)
-        } catch {
-            throw .runtime("could not store the program \(program.name): \(error)")
-        }
-    }
+    static func encode(_ program: CertProgram) throws(SpotlightError) -> String { try StoredProgram.encode(program) }
 
-    /// Anyone with the role's rights can write the table: a program read back is checked as a new one.
-    static func decodeProgram(_ text: String) throws(SpotlightError) -> CertProgram {
-        let program: CertProgram
-        do {
-            program = try JSONDecoder().decode(CertProgram.self, from: Data(text.utf8))
-        } catch {
-            throw .runtime("a certification program on the board is damaged (it is not a program): run `spotlight doctor`")
-        }
-        do {
-            try CertLimits.check(program)
-        } catch {
-            throw .runtime("the certification program \(program.name) on the board is damaged (\(error.message)): run `spotlight doctor`")
-        }
-        return program
-    }
+    static func decodeProgram(_ text: String) throws(SpotlightError) -> CertProgram { try StoredProgram.decode(text) }
 }
 #endif

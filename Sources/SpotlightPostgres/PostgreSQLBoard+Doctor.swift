@@ -63,126 +63,44 @@ extension PostgreSQLBoard {
                OR points <> 1 + vote_rows + \(HotScore.medallionWeight) * medallion_rows
             ORDER BY id
             """).map { row in
-            let id = row.int("id") ?? 0
-            let votes = row.int("votes") ?? 0, voteRows = row.int("vote_rows") ?? 0
-            let medallions = row.int("medallions") ?? 0, medallionRows = row.int("medallion_rows") ?? 0
-            if votes != voteRows { return "story #\(id) shows \(Plural.count(votes, "vote")) but \(voteRows) were cast" }
-            if medallions != medallionRows {
-                return "story #\(id) shows \(Plural.count(medallions, "medallion")) but \(medallionRows) were given"
-            }
-            return "story #\(id) shows \(row.int("points") ?? 0) points, which its votes and medallions do not make"
+            OutsideChanges.counterLine(StoryCounters(
+                id: row.int("id") ?? 0, votes: row.int("votes") ?? 0, voteRows: row.int("vote_rows") ?? 0,
+                medallions: row.int("medallions") ?? 0, medallionRows: row.int("medallion_rows") ?? 0,
+                points: row.int("points") ?? 0))
         }
     }
 
     static func managerDifferences(_ s: PGSession) async throws(SpotlightError) -> [String] {
         let managers = try await s.managers()
-        var isManager: [String: Bool] = [:]
-        for event in try await s.rows("""
+        let events = try await s.rows("""
             SELECT actor, action, detail FROM audit WHERE action IN ('init', 'add-manager', 'remove-manager') ORDER BY id
-            """) {
-            let actor = event.string("actor"), detail = event.string("detail")
-            switch event.string("action") {
-            case "init" where detail == AuditDetail.created(firstManager: actor): isManager[actor] = true
-            case "add-manager": if let login = login(in: detail, of: AuditDetail.madeManager) { isManager[login] = true }
-            case "remove-manager": if let login = login(in: detail, of: AuditDetail.removedManager) { isManager[login] = false }
-            default: break
-            }
-        }
-        var found: [String] = []
-        for login in managers {
-            switch isManager[login] {
-            case nil: found.append("\(login) is a manager with no record of being made one")
-            case false?: found.append("\(login) is a manager, but the audit log says they were removed")
-            case true?: break
-            }
-        }
-        for (login, manager) in isManager.sorted(by: { $0.key < $1.key }) where manager && !managers.contains(login) {
-            found.append("\(login) is no longer a manager, with no record of their removal")
-        }
-        return found
-    }
-
-    private static func login(in detail: String, of template: (String) -> String) -> String? {
-        let parts = template("\u{0}").components(separatedBy: "\u{0}")
-        guard parts.count == 2, detail.hasPrefix(parts[0]), detail.hasSuffix(parts[1]),
-              detail.count > parts[0].count + parts[1].count else { return nil }
-        return String(detail.dropFirst(parts[0].count).dropLast(parts[1].count))
+            """).map { AuditFact(actor: $0.string("actor"), action: $0.string("action"), detail: $0.string("detail")) }
+        return OutsideChanges.managerDifferences(managers: managers, events: events)
     }
 
     static func storyDifferences(_ s: PGSession) async throws(SpotlightError) -> [String] {
-        var poster: [Int: String] = [:], lastPin: [Int: (action: String, actor: String)] = [:], lastStatus: [Int: String] = [:]
-        for event in try await s.rows("""
+        let events = try await s.rows("""
             SELECT story_id, action, actor FROM audit
             WHERE story_id IS NOT NULL AND action IN ('post', 'pin', 'unpin', 'hide', 'unhide', 'remove') ORDER BY id
-            """) {
-            guard let id = event.int("story_id") else { continue }
-            let action = event.string("action"), actor = event.string("actor")
-            switch action {
-            case "post": if poster[id] == nil { poster[id] = actor }
-            case "pin", "unpin": lastPin[id] = (action, actor)
-            default: lastStatus[id] = action
-            }
+            """).compactMap { event -> AuditFact? in
+            guard let id = event.int("story_id") else { return nil }
+            return AuditFact(storyID: id, actor: event.string("actor"), action: event.string("action"))
         }
-        var found: [String] = []
-        for story in try await s.rows("SELECT id, author, status, pinned_by FROM stories ORDER BY id") {
-            let id = story.int("id") ?? 0, author = story.string("author")
-            switch poster[id] {
-            case nil: found.append("story #\(id) (credited to \(author)) has no record of being posted")
-            case let actor? where actor != author: found.append("story #\(id) is credited to \(author) but was posted by \(actor)")
-            default: break
-            }
-            let pinnedBy = story.text("pinned_by")
-            if let pinnedBy, !(lastPin[id]?.action == "pin" && lastPin[id]?.actor == pinnedBy) {
-                found.append("story #\(id) is pinned by \(pinnedBy) with no record of the pin")
-            } else if pinnedBy == nil, lastPin[id]?.action == "pin" {
-                found.append("story #\(id) was unpinned with no record of it")
-            }
-            let status = story.string("status")
-            let expected = switch lastStatus[id] {
-            case "hide": "hidden"
-            case "remove": "removed"
-            default: "visible"
-            }
-            if status != expected { found.append("story #\(id) is \(status), but the audit log says \(expected)") }
+        let stories = try await s.rows("SELECT id, author, status, pinned_by FROM stories ORDER BY id").map { story in
+            StoryFacts(id: story.int("id") ?? 0, author: story.string("author"), status: story.string("status"),
+                       pinnedBy: story.text("pinned_by"))
         }
-        return found
+        return OutsideChanges.storyDifferences(events: events, stories: stories)
     }
 
     static func certificationDifferences(_ s: PGSession) async throws(SpotlightError) -> [String] {
-        var passes: [String: Int] = [:], grants: [String: Int] = [:], revokes: [String: Int] = [:]
-        for event in try await s.rows("""
+        let events = try await s.rows("""
             SELECT actor, action, detail FROM audit WHERE action IN ('cert-pass', 'cert-grant', 'cert-revoke')
-            """) {
-            let actor = event.string("actor"), detail = event.string("detail")
-            switch event.string("action") {
-            case "cert-pass": passes[actor + "\u{0}" + detail, default: 0] += 1
-            case "cert-grant": grants[actor + "\u{0}" + detail, default: 0] += 1
-            default: revokes[detail, default: 0] += 1
-            }
-        }
-        var found: [String] = []
+            """).map { AuditFact(actor: $0.string("actor"), action: $0.string("action"), detail: $0.string("detail")) }
+        let held = Array(try await certifications(s, where: "true", []).reversed())
         var programs: [String: CertProgram] = [:]
-        for held in try await certifications(s, where: "true", []).reversed() {
-            let program: CertProgram
-            if let known = programs[held.program] { program = known } else {
-                program = try await storedProgram(s, named: held.program).program
-                programs[held.program] = program
-            }
-            let what = program.describe(level: held.level)
-            let revoked = revokes["revoked \(what) of \(held.login)"] ?? 0
-            let recorded: Int
-            switch held.source {
-            case .quiz:
-                let prefix = held.login + "\u{0}passed the quiz of \(program.name): "
-                recorded = passes.filter { $0.key.hasPrefix(prefix) }.values.reduce(0, +)
-            case .manager:
-                recorded = grants[held.grantedBy + "\u{0}granted \(what) to \(held.login)"] ?? 0
-            }
-            if recorded - revoked < 1 {
-                found.append("\(held.login) holds \(what) with no record of \(held.source == .quiz ? "passing its quiz" : "it being granted")")
-            }
-        }
-        return found
+        for name in held.map(\.program) where programs[name] == nil { programs[name] = try await storedProgram(s, named: name).program }
+        return OutsideChanges.certificationDifferences(events: events, held: held, programs: programs)
     }
 }
 #endif

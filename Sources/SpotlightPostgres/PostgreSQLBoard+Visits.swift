@@ -116,13 +116,8 @@ extension PostgreSQLBoard {
     }
 
     public func closing(_ marks: VisitMarks, at now: Date) async throws(SpotlightError) -> VisitMarks {
-        var closed = marks
         let above = try await visibleStories(above: marks.seenThrough, limit: 10_000)
-        closed.see(above.filter { $0.author == account.login }.map(\.id))
-        closed.compact(visibleAbove: above.map(\.id))
-        closed.auditThrough = max(marks.auditThrough, try await newestIDs().audit)
-        closed.visitedAt = now
-        return closed
+        return marks.closed(by: account.login, visibleAbove: above, newestAudit: try await newestIDs().audit, at: now)
     }
 }
 #endif

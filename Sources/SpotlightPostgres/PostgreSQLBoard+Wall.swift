@@ -9,25 +9,16 @@ extension PostgreSQLBoard {
     public func wallSnapshot(highlightSince: Date?) async throws(SpotlightError) -> WallSnapshot {
         try await snapshot { (s: PGSession) async throws(SpotlightError) -> WallSnapshot in
             let settings = try await s.settings()
-            var byID: [StoryID: Story] = [:]
-            var order: [StoryID] = []
-            func add(_ stories: [Story]) {
-                for story in stories where byID[story.id] == nil {
-                    byID[story.id] = story
-                    order.append(story.id)
-                }
-            }
-            add(try await Self.stories(s, StoryQuery(order: .new, limit: 1000, pinnedOnly: true), departmentIgnoresCase: false))
-            add(try await Self.stories(s, StoryQuery(order: .hot, limit: BoardStore.wallWorkingSet), departmentIgnoresCase: false))
+            let pinned = try await Self.stories(s, StoryQuery(order: .new, limit: 1000, pinnedOnly: true), departmentIgnoresCase: false)
+            let hottest = try await Self.stories(s, StoryQuery(order: .hot, limit: BoardStore.wallWorkingSet), departmentIgnoresCase: false)
             let newest = try await Self.stories(s, StoryQuery(order: .new, limit: 20), departmentIgnoresCase: false)
-            add(newest)
             // Each department's best story.
-            add(try await s.rows("""
+            let best = try await s.rows("""
                 SELECT \(PGStoryRow.columns) FROM stories s WHERE s.id IN (
                     SELECT DISTINCT ON (department) id FROM stories WHERE status = 'visible'
                     ORDER BY department, hot DESC, id DESC)
                 ORDER BY s.department
-                """).map(PGStoryRow.decode))
+                """).map(PGStoryRow.decode)
             var highlight: Story?
             if let since = highlightSince {
                 highlight = try await s.rows("""
@@ -37,7 +28,7 @@ extension PostgreSQLBoard {
                     """, [.int(since.millis)]).first.map(PGStoryRow.decode)
             }
             let total = try await s.scalarInt("SELECT count(*) FROM stories WHERE status = 'visible'")
-            return WallSnapshot(settings: settings, stories: order.compactMap { byID[$0] },
+            return WallSnapshot(settings: settings, stories: WallSnapshot.workingSet([pinned, hottest, newest, best]),
                                 headlines: newest.prefix(10).map(\.title), totalStories: total,
                                 highlight: highlight, celebrations: try await Self.weekCelebrations(s))
         }

@@ -72,12 +72,8 @@ extension BoardStore {
     public func finishQuiz(_ id: Int, answers: [Int]) async throws(SpotlightError) -> QuizResult {
         try await transaction { () async throws(SpotlightError) -> QuizResult in
             let open = try await openAttempt(id)
-            try CertificationRules.checkAnswers(answers, to: open.attempt)
-            guard Array(answers.prefix(open.attempt.position)) == open.attempt.chosen else {
-                throw .usage("quiz attempt #\(id) already has answers that differ; answers given cannot change")
-            }
             var attempt = open.attempt
-            for choice in answers.dropFirst(attempt.position) { _ = try attempt.answer(choice) }
+            try attempt.finish(with: answers, attempt: id)
             return try await settle(id, attempt, programID: open.programID, program: open.program)
         }
     }
@@ -89,16 +85,11 @@ extension BoardStore {
         try await transaction { () async throws(SpotlightError) -> QuizVerdict in
             let open = try await openAttempt(id)
             var attempt = open.attempt
-            guard position == attempt.position else {
-                throw .usage(position < attempt.position ? "question \(position + 1) of quiz attempt #\(id) is already answered"
-                                                         : "answer question \(attempt.position + 1) of quiz attempt #\(id) first")
-            }
-            let verdict = try attempt.answer(choice)
+            let verdict = try attempt.answer(choice, at: position, attempt: id)
             if attempt.isComplete {
                 _ = try await settle(id, attempt, programID: open.programID, program: open.program)
             } else {
-                try await execute("UPDATE quiz_attempts SET answers = ? WHERE id = ?",
-                                  [.text(attempt.chosen.map(String.init).joined(separator: ",")), .integer(id)])
+                try await execute("UPDATE quiz_attempts SET answers = ? WHERE id = ?", [.text(attempt.storedAnswers), .integer(id)])
             }
             return verdict
         }
@@ -115,12 +106,8 @@ extension BoardStore {
         }
         guard row.column("finished_at")?.integer == nil else { throw .usage("quiz attempt #\(id) is already finished") }
         let program = try await storedProgram(id: programID)
-        var attempt = QuizAttempt(quiz: program.quiz, seed: UInt64(bitPattern: Int64(seed)))
-        for part in (row.column("answers")?.string ?? "").split(separator: ",") {
-            guard let choice = Int(part), !attempt.isComplete, (try? attempt.answer(choice)) != nil else {
-                throw .runtime("quiz attempt #\(id) on the board is damaged: run `spotlight doctor`")
-            }
-        }
+        let attempt = try QuizAttempt.replaying(row.column("answers")?.string ?? "", quiz: program.quiz,
+                                                seed: UInt64(bitPattern: Int64(seed)), attempt: id)
         return (attempt, programID, program)
     }
 
@@ -129,7 +116,7 @@ extension BoardStore {
         guard let result = attempt.result else { throw .runtime("quiz attempt #\(id) could not be graded") }
         let now = clock.now
         try await execute("UPDATE quiz_attempts SET answers = ?, finished_at = ?, score = ?, passed = ? WHERE id = ?",
-                          [.text(attempt.chosen.map(String.init).joined(separator: ",")), .integer(now.millis),
+                          [.text(attempt.storedAnswers), .integer(now.millis),
                            .integer(result.score), .integer(result.passed ? 1 : 0), .integer(id)])
         if let earned = CertificationRules.certification(for: result, login: account.login, program: program, at: now) {
             let held = try await certifications(where: "c.login = ? AND c.program_id = ? AND c.level = 1",
@@ -248,30 +235,9 @@ extension BoardStore {
         return try Self.decodeProgram(row)
     }
 
-    static func encode(_ program: CertProgram) throws(SpotlightError) -> String {
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(program), as: UTF8.self)
-        } catch {
-            throw .runtime("could not store the program \(program.name): \(error)")
-        }
-    }
+    static func encode(_ program: CertProgram) throws(SpotlightError) -> String { try StoredProgram.encode(program) }
 
-    /// Members can write the file: a program read back is checked as a new one would be.
     static func decodeProgram(_ row: SQLiteRow) throws(SpotlightError) -> CertProgram {
-        let text = row.column("program")?.lossless ?? ""
-        let program: CertProgram
-        do {
-            program = try JSONDecoder().decode(CertProgram.self, from: Data(text.utf8))
-        } catch {
-            throw .runtime("a certification program on the board is damaged (it is not a program): run `spotlight doctor`")
-        }
-        do {
-            try CertLimits.check(program)
-        } catch {
-            throw .runtime("the certification program \(program.name) on the board is damaged (\(error.message)): run `spotlight doctor`")
-        }
-        return program
+        try StoredProgram.decode(row.column("program")?.lossless ?? "")
     }
 }

@@ -69,44 +69,19 @@ extension BoardStore {
 
     // MARK: What doctor asks
 
-    /// Levels held with no audit record of being earned or granted (or taken back since): a
-    /// certification written with `sqlite3` — someone certifying themselves — shows here.
+    /// Levels held with no audit record of being earned or granted (`OutsideChanges`).
     func certificationDifferences() async throws(SpotlightError) -> [String] {
         guard try await schemaVersion() >= 2 else { return [] }
-        var passes: [String: Int] = [:], grants: [String: Int] = [:], revokes: [String: Int] = [:]
-        for event in try await rows("""
+        let events = try await rows("""
             SELECT actor, action, CAST(detail AS BLOB) AS detail FROM audit
             WHERE action IN ('cert-pass', 'cert-grant', 'cert-revoke')
-            """) {
-            let actor = event.column("actor")?.string ?? "", detail = event.column("detail")?.lossless ?? ""
-            switch event.column("action")?.string {
-            case "cert-pass": passes[actor + "\u{0}" + detail, default: 0] += 1
-            case "cert-grant": grants[actor + "\u{0}" + detail, default: 0] += 1
-            default: revokes[detail, default: 0] += 1
-            }
+            """).map { event in
+            AuditFact(actor: event.column("actor")?.string ?? "", action: event.column("action")?.string ?? "",
+                      detail: event.column("detail")?.lossless ?? "")
         }
-        var found: [String] = []
+        let held = Array(try await certifications(where: "1", []).reversed())
         var programs: [String: CertProgram] = [:]
-        for held in try await certifications(where: "1", []).reversed() {
-            let program: CertProgram
-            if let known = programs[held.program] { program = known } else {
-                program = try await self.program(named: held.program)
-                programs[held.program] = program
-            }
-            let what = program.describe(level: held.level)
-            let revoked = revokes["revoked \(what) of \(held.login)"] ?? 0
-            let recorded: Int
-            switch held.source {
-            case .quiz:
-                let prefix = held.login + "\u{0}passed the quiz of \(program.name): "
-                recorded = passes.filter { $0.key.hasPrefix(prefix) }.values.reduce(0, +)
-            case .manager:
-                recorded = grants[held.grantedBy + "\u{0}granted \(what) to \(held.login)"] ?? 0
-            }
-            if recorded - revoked < 1 {
-                found.append("\(held.login) holds \(what) with no record of \(held.source == .quiz ? "passing its quiz" : "it being granted")")
-            }
-        }
-        return found
+        for name in held.map(\.program) where programs[name] == nil { programs[name] = try await program(named: name) }
+        return OutsideChanges.certificationDifferences(events: events, held: held, programs: programs)
     }
 }

@@ -30,97 +30,40 @@ extension BoardStore {
             ORDER BY id
             """)
         return found.map { row in
-            let id = row.column("id")?.integer ?? 0
-            let votes = row.column("votes")?.integer ?? 0, voteRows = row.column("vote_rows")?.integer ?? 0
-            let medallions = row.column("medallions")?.integer ?? 0, medallionRows = row.column("medallion_rows")?.integer ?? 0
-            if votes != voteRows { return "story #\(id) shows \(Plural.count(votes, "vote")) but \(voteRows) were cast" }
-            if medallions != medallionRows {
-                return "story #\(id) shows \(Plural.count(medallions, "medallion")) but \(medallionRows) were given"
-            }
-            return "story #\(id) shows \(row.column("points")?.integer ?? 0) points, which its votes and medallions do not make"
+            OutsideChanges.counterLine(StoryCounters(
+                id: row.column("id")?.integer ?? 0,
+                votes: row.column("votes")?.integer ?? 0, voteRows: row.column("vote_rows")?.integer ?? 0,
+                medallions: row.column("medallions")?.integer ?? 0, medallionRows: row.column("medallion_rows")?.integer ?? 0,
+                points: row.column("points")?.integer ?? 0))
         }
     }
 
-    /// Every manager must have been made one (and not removed since) in the audit log, and
-    /// everyone the log says is a manager must still be one.
+    /// The managers and the audit records that made or removed them (`OutsideChanges`).
     private func managerDifferences() async throws(SpotlightError) -> [String] {
-        let managers = try await managers()
-        var isManager: [String: Bool] = [:]
         let events = try await rows("""
             SELECT actor, action, CAST(detail AS BLOB) AS detail FROM audit
             WHERE action IN ('init', 'add-manager', 'remove-manager') ORDER BY id
-            """)
-        for event in events {
-            let actor = event.column("actor")?.string ?? "", detail = event.column("detail")?.lossless ?? ""
-            switch event.column("action")?.string {
-            case "init" where detail == AuditDetail.created(firstManager: actor): isManager[actor] = true
-            case "add-manager": if let login = Self.login(in: detail, of: AuditDetail.madeManager) { isManager[login] = true }
-            case "remove-manager": if let login = Self.login(in: detail, of: AuditDetail.removedManager) { isManager[login] = false }
-            default: break
-            }
+            """).map { event in
+            AuditFact(actor: event.column("actor")?.string ?? "", action: event.column("action")?.string ?? "",
+                      detail: event.column("detail")?.lossless ?? "")
         }
-        var found: [String] = []
-        for login in managers {
-            switch isManager[login] {
-            case nil: found.append("\(login) is a manager with no record of being made one")
-            case false?: found.append("\(login) is a manager, but the audit log says they were removed")
-            case true?: break
-            }
-        }
-        for (login, manager) in isManager.sorted(by: { $0.key < $1.key }) where manager && !managers.contains(login) {
-            found.append("\(login) is no longer a manager, with no record of their removal")
-        }
-        return found
+        return OutsideChanges.managerDifferences(managers: try await managers(), events: events)
     }
 
-    /// The login a detail written by `template` names, or nil when it is not such a detail.
-    private static func login(in detail: String, of template: (String) -> String) -> String? {
-        let parts = template("\u{0}").components(separatedBy: "\u{0}")
-        guard parts.count == 2, detail.hasPrefix(parts[0]), detail.hasSuffix(parts[1]),
-              detail.count > parts[0].count + parts[1].count else { return nil }
-        return String(detail.dropFirst(parts[0].count).dropLast(parts[1].count))
-    }
-
-    /// Each story's author, pin and status must match the last audit record of each: forged
-    /// authorship, a pin or a hide set with `sqlite3`, or one undone that way, all show here.
+    /// Each story's author, pin and status, and the audit records that set them (`OutsideChanges`).
     private func storyDifferences() async throws(SpotlightError) -> [String] {
-        var poster: [Int: String] = [:], lastPin: [Int: (action: String, actor: String)] = [:], lastStatus: [Int: String] = [:]
-        for event in try await rows("""
+        let events = try await rows("""
             SELECT story_id, action, actor FROM audit
             WHERE story_id IS NOT NULL AND action IN ('post', 'pin', 'unpin', 'hide', 'unhide', 'remove') ORDER BY id
-            """) {
-            guard let id = event.column("story_id")?.integer, let action = event.column("action")?.string else { continue }
-            let actor = event.column("actor")?.string ?? ""
-            switch action {
-            case "post": if poster[id] == nil { poster[id] = actor }
-            case "pin", "unpin": lastPin[id] = (action, actor)
-            default: lastStatus[id] = action
-            }
+            """).compactMap { event -> AuditFact? in
+            guard let id = event.column("story_id")?.integer, let action = event.column("action")?.string else { return nil }
+            return AuditFact(storyID: id, actor: event.column("actor")?.string ?? "", action: action)
         }
-        var found: [String] = []
-        for story in try await rows("SELECT id, author, status, pinned_by FROM stories ORDER BY id") {
-            let id = story.column("id")?.integer ?? 0, author = story.column("author")?.string ?? ""
-            switch poster[id] {
-            case nil: found.append("story #\(id) (credited to \(author)) has no record of being posted")
-            case let actor? where actor != author: found.append("story #\(id) is credited to \(author) but was posted by \(actor)")
-            default: break
-            }
-            let pinnedBy = story.column("pinned_by").flatMap { $0.isNull ? nil : $0.string }
-            if let pinnedBy, !(lastPin[id]?.action == "pin" && lastPin[id]?.actor == pinnedBy) {
-                found.append("story #\(id) is pinned by \(pinnedBy) with no record of the pin")
-            } else if pinnedBy == nil, lastPin[id]?.action == "pin" {
-                found.append("story #\(id) was unpinned with no record of it")
-            }
-            let status = story.column("status")?.string ?? ""
-            let expected = switch lastStatus[id] {
-            case "hide": "hidden"
-            case "remove": "removed"
-            default: "visible"
-            }
-            if status != expected {
-                found.append("story #\(id) is \(status), but the audit log says \(expected)")
-            }
+        let stories = try await rows("SELECT id, author, status, pinned_by FROM stories ORDER BY id").map { story in
+            StoryFacts(id: story.column("id")?.integer ?? 0, author: story.column("author")?.string ?? "",
+                       status: story.column("status")?.string ?? "",
+                       pinnedBy: story.column("pinned_by").flatMap { $0.isNull ? nil : $0.string })
         }
-        return found
+        return OutsideChanges.storyDifferences(events: events, stories: stories)
     }
 }

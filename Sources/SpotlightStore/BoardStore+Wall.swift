@@ -38,21 +38,12 @@ extension BoardStore {
     /// most upvoted story; nil the rest of the year (it costs a pass over today's votes).
     public func wallSnapshot(highlightSince: Date? = nil) async throws(SpotlightError) -> WallSnapshot {
         let settings = try await settings()
-        var byID: [StoryID: Story] = [:]
-        var order: [StoryID] = []
-        func add(_ stories: [Story]) {
-            for story in stories where byID[story.id] == nil {
-                byID[story.id] = story
-                order.append(story.id)
-            }
-        }
-        add(try await pinnedStories())
+        let pinned = try await pinnedStories()
+        let hottest = try await stories(StoryQuery(order: .hot, limit: Self.wallWorkingSet))
+        let newest = try await stories(StoryQuery(order: .new, limit: 20))
         // Each department's best story: a skip-scan over the department index (one seek per
         // department) rather than a DISTINCT over every row, so 100,000 stories cost the same as 100.
-        add(try await stories(StoryQuery(order: .hot, limit: Self.wallWorkingSet)))
-        let newest = try await stories(StoryQuery(order: .new, limit: 20))
-        add(newest)
-        add(try await rows("""
+        let best = try await rows("""
             WITH RECURSIVE department(name) AS (
                 SELECT (SELECT min(department) FROM stories)
                 UNION ALL
@@ -62,7 +53,7 @@ extension BoardStore {
                 SELECT (SELECT s2.id FROM stories s2 WHERE s2.department = department.name AND s2.status = 'visible'
                         ORDER BY s2.hot DESC, s2.id DESC LIMIT 1)
                 FROM department WHERE department.name IS NOT NULL)
-            """).map(StoryRow.decode))
+            """).map(StoryRow.decode)
         var highlight: Story?
         if let since = highlightSince {
             highlight = try await rows("""
@@ -71,7 +62,7 @@ extension BoardStore {
                 WHERE s.status = 'visible' ORDER BY v.n DESC, s.id DESC LIMIT 1
                 """, [.integer(since.millis)]).first.map(StoryRow.decode)
         }
-        return WallSnapshot(settings: settings, stories: order.compactMap { byID[$0] },
+        return WallSnapshot(settings: settings, stories: WallSnapshot.workingSet([pinned, hottest, newest, best]),
                             headlines: newest.prefix(10).map(\.title), totalStories: try await storyCount(),
                             highlight: highlight, celebrations: try await weekCelebrations())
     }

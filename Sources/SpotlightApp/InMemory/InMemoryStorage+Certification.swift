@@ -124,12 +124,8 @@ extension InMemoryStorage {
     func finishQuiz(_ id: Int, answers: [Int], as caller: Caller) throws(SpotlightError) -> QuizResult {
         try requireWritable()
         let open = try openAttempt(id, as: caller)
-        try CertificationRules.checkAnswers(answers, to: open.attempt)
-        guard Array(answers.prefix(open.attempt.position)) == open.attempt.chosen else {
-            throw .usage("quiz attempt #\(id) already has answers that differ; answers given cannot change")
-        }
         var attempt = open.attempt
-        for choice in answers.dropFirst(attempt.position) { _ = try attempt.answer(choice) }
+        try attempt.finish(with: answers, attempt: id)
         let result = try settle(open.index, attempt, as: caller)
         committed(by: caller.handle)
         return result
@@ -139,11 +135,7 @@ extension InMemoryStorage {
         try requireWritable()
         let open = try openAttempt(id, as: caller)
         var attempt = open.attempt
-        guard position == attempt.position else {
-            throw .usage(position < attempt.position ? "question \(position + 1) of quiz attempt #\(id) is already answered"
-                                                     : "answer question \(attempt.position + 1) of quiz attempt #\(id) first")
-        }
-        let verdict = try attempt.answer(choice)
+        let verdict = try attempt.answer(choice, at: position, attempt: id)
         if attempt.isComplete {
             _ = try settle(open.index, attempt, as: caller)
         } else {

@@ -115,20 +115,14 @@ extension InMemoryStorage {
 
     func wallSnapshot(highlightSince: Date?, at now: Date) throws(SpotlightError) -> WallSnapshot {
         let settings = try settings()
-        var seen: Set<StoryID> = []
-        var working: [Story] = []
-        func add(_ stories: [Story]) {
-            for story in stories where seen.insert(story.id).inserted { working.append(story) }
-        }
-        add(try stories(StoryQuery(order: .new, limit: 1000, pinnedOnly: true), at: now))
-        add(try stories(StoryQuery(order: .hot, limit: BoardStore.wallWorkingSet), at: now))
+        let pinned = try stories(StoryQuery(order: .new, limit: 1000, pinnedOnly: true), at: now)
+        let hottest = try stories(StoryQuery(order: .hot, limit: BoardStore.wallWorkingSet), at: now)
         let newest = try stories(StoryQuery(order: .new, limit: 20), at: now)
-        add(newest)
         // Each department's best visible story, in id order (the store reads them by id).
         let departments = Set(rows.stories.values.map(\.department))
-        add(departments.compactMap { department in
+        let best = departments.compactMap { department in
             StoryFilter.sorted(rows.stories.values.filter { $0.department == department && $0.status == .visible }, by: .hot).first
-        }.sorted { $0.id < $1.id })
+        }.sorted { $0.id < $1.id }
         var highlight: Story?
         if let since = highlightSince {
             var counts: [StoryID: Int] = [:]
@@ -145,7 +139,7 @@ extension InMemoryStorage {
             let program = rows.certification.programs.first { certification.isOf($0.name) }
             return Celebration(certification: certification, levelTitle: program?.level(certification.level)?.title ?? "")
         }
-        return WallSnapshot(settings: settings, stories: working, headlines: newest.prefix(10).map(\.title),
+        return WallSnapshot(settings: settings, stories: WallSnapshot.workingSet([pinned, hottest, newest, best]), headlines: newest.prefix(10).map(\.title),
                             totalStories: try storyCount(), highlight: highlight, celebrations: celebrations)
     }
 

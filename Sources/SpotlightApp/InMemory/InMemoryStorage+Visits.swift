@@ -80,13 +80,8 @@ extension InMemoryStorage {
     }
 
     func closing(_ marks: VisitMarks, at now: Date, as caller: Caller) throws(SpotlightError) -> VisitMarks {
-        var closed = marks
         let above = try visibleStories(above: marks.seenThrough, limit: 10_000)
-        closed.see(above.filter { $0.author == caller.account.login }.map(\.id))
-        closed.compact(visibleAbove: above.map(\.id))
-        closed.auditThrough = max(marks.auditThrough, try newestIDs().audit)
-        closed.visitedAt = now
-        return closed
+        return marks.closed(by: caller.account.login, visibleAbove: above, newestAudit: try newestIDs().audit, at: now)
     }
 }
 
