@@ -82,10 +82,16 @@ public final class PostgreSQLBoard: BoardService, Sendable {
         await PostgresStores.release(store)
     }
 
-    public func changes() -> AsyncStream<BoardChange> {
+    public func changes() -> AsyncStream<BoardChange> { subscribe(othersOnly: false) }
+
+    /// Other processes' commits only: the notifications name the instance that wrote.
+    public func othersChanges() -> AsyncStream<BoardChange>? { subscribe(othersOnly: true) }
+
+    private func subscribe(othersOnly: Bool) -> AsyncStream<BoardChange> {
         let (stream, continuation) = AsyncStream.makeStream(of: BoardChange.self, bufferingPolicy: .bufferingNewest(8))
         // Registered with the hub before it is returned: a commit after this call is heard.
-        guard !state.withLock({ $0.isClosed }), let id = store.hub.subscribe(handle: handleID, continuation) else {
+        guard !state.withLock({ $0.isClosed }),
+              let id = store.hub.subscribe(handle: othersOnly ? nil : handleID, continuation) else {
             continuation.finish()
             return stream
         }

@@ -28,9 +28,12 @@ final class PostgresHub: Sendable {
     private let instance: String
     private let state = Mutex(State())
     private let audit = Mutex(AuditWatch())
+    /// Called when the server answers again after an outage, before anyone hears `.changed`.
+    private let returned = Mutex<(@Sendable () -> Void)?>(nil)
 
     private struct Subscriber {
-        let handle: String
+        /// Hears every commit but this handle's; nil: only other processes' commits.
+        let handle: String?
         let continuation: AsyncStream<BoardChange>.Continuation
     }
 
@@ -85,7 +88,7 @@ final class PostgresHub: Sendable {
         await task?.value
     }
 
-    func subscribe(handle: String, _ continuation: AsyncStream<BoardChange>.Continuation) -> UUID? {
+    func subscribe(handle: String?, _ continuation: AsyncStream<BoardChange>.Continuation) -> UUID? {
         let id = UUID()
         let added: Bool = state.withLock { state in
             guard !state.isStopped else { return false }
@@ -98,6 +101,10 @@ final class PostgresHub: Sendable {
     func unsubscribe(_ id: UUID) {
         _ = state.withLock { $0.subscribers.removeValue(forKey: id) }
     }
+
+    /// `action` runs each time the listener is back after losing the server, before the streams
+    /// hear `.changed` (the store renews its pool then, so their re-reads get live connections).
+    func onReturn(_ action: @escaping @Sendable () -> Void) { returned.withLock { $0 = action } }
 
     /// Why PostgreSQL is taken to be away (the listener lost it and has not reconnected), or nil.
     var outage: String? { state.withLock { $0.outage } }
@@ -118,12 +125,17 @@ final class PostgresHub: Sendable {
                         failures = 0
                         listened(catchUp: listenedBefore)
                         listenedBefore = true
-                        try await withThrowingTaskGroup(of: Void.self) { group in
+                        await withThrowingTaskGroup(of: Void.self) { group in
                             group.addTask { try await self.heartbeat(connection) }
                             group.addTask {
                                 for try await notification in notifications { self.fanOut(notification.payload) }
                             }
-                            try await group.next()
+                            _ = try? await group.next()
+                            // One ended: the server is away. Say so now, and close the connection:
+                            // postgres-nio's waits do not end on cancellation, only when it closes
+                            // (a cut link sends no reset, and TCP would wait for minutes).
+                            self.lost()
+                            try? await connection.close()
                             group.cancelAll()
                         }
                     }
@@ -154,6 +166,8 @@ final class PostgresHub: Sendable {
                 }
                 group.addTask {
                     try await Task.sleep(for: .seconds(2))
+                    // The query's wait ends only when its connection does.
+                    try? await connection.close()
                     return nil
                 }
                 let answer = try await group.next() ?? nil
@@ -168,6 +182,7 @@ final class PostgresHub: Sendable {
     private func listened(catchUp: Bool) {
         // Whatever was committed before now is read by the catch-up (or the first read after opening).
         audit.withLock { $0.startAgain() }
+        if catchUp { returned.withLock { $0 }?() }
         let (waiting, subscribers) = state.withLock { state in
             state.isListening = true
             state.failure = nil
@@ -207,9 +222,14 @@ final class PostgresHub: Sendable {
     private func fanOut(_ payload: String) {
         let parts = payload.split(separator: " ").map(String.init)
         if parts.count == 3, let newest = Int(parts[2]) { audit.withLock { $0.heard(newest) } }
-        let ownHandle = parts.count >= 2 && parts[0] == instance ? parts[1] : nil
+        let ownInstance = parts.count >= 2 && parts[0] == instance
         let subscribers = state.withLock { Array($0.subscribers.values) }
-        for subscriber in subscribers where subscriber.handle != ownHandle {
+        for subscriber in subscribers {
+            if let handle = subscriber.handle {
+                if ownInstance && parts[1] == handle { continue }
+            } else if ownInstance {
+                continue
+            }
             subscriber.continuation.yield(.changed)
         }
     }

@@ -10,36 +10,62 @@ import Synchronization
 /// while COMMIT is outstanding can be told apart from one before it (design §5).
 final class PostgresStore: Sendable {
     let location: PostgresLocation
-    let client: PostgresClient
     let hostName: String
     /// Kept for connections outside the pool (the open's probe, later the listener).
     let password: String?
     /// `hostname:pid:random`: this process on this database, for change notifications.
     let instance: String
-    private let runTask: Task<Void, Never>
     /// The LISTEN connection and the handles' change streams.
     let hub: PostgresHub
+    private let configuration: PostgresClient.Configuration
+    private let pool: Mutex<Pool>
+
+    /// postgres-nio's pool and the task running it. Replaced when the server comes back after
+    /// an outage (`renewPool`): the old one's idle connections may be dead (a cut link sends
+    /// no reset) and each would cost a caller an error.
+    private struct Pool: Sendable {
+        let client: PostgresClient
+        let run: Task<Void, Never>
+
+        init(_ configuration: PostgresClient.Configuration) {
+            let client = PostgresClient(configuration: configuration, backgroundLogger: PostgresConnect.quietLogger)
+            self.client = client
+            run = Task { await client.run() }
+        }
+    }
 
     init(location: PostgresLocation, password: String?, maximumConnections: Int = 8) throws(SpotlightError) {
         self.location = location
         self.password = password
         hostName = ProcessInfo.processInfo.hostName
         instance = "\(hostName):\(getpid()):\(UInt32.random(in: .min ... .max))"
-        let configuration = try PostgresConnect.client(location, password: password, hostName: hostName,
-                                                       maximumConnections: maximumConnections)
-        let client = PostgresClient(configuration: configuration, backgroundLogger: PostgresConnect.quietLogger)
-        self.client = client
-        runTask = Task { await client.run() }
+        configuration = try PostgresConnect.client(location, password: password, hostName: hostName,
+                                                   maximumConnections: maximumConnections)
+        pool = Mutex(Pool(configuration))
         hub = PostgresHub(location: location,
                           configuration: try PostgresConnect.connection(location, password: password, hostName: hostName),
                           instance: instance)
+        hub.onReturn { [weak self] in self?.renewPool() }
+    }
+
+    var client: PostgresClient { pool.withLock { $0.client } }
+
+    /// A new pool for every call from now on; the old one's calls under way end as its
+    /// connections close.
+    func renewPool() {
+        let old = pool.withLock { pool in
+            defer { pool = Pool(configuration) }
+            return pool
+        }
+        old.run.cancel()
     }
 
     /// Ends the listener and the pool: their connections close and `run()` returns.
     func close() async {
         await hub.stop()
-        runTask.cancel()
-        _ = await runTask.value
+        let current = pool.withLock { $0 }
+        current.run.cancel()
+        _ = await current.run.value
     }
 
     /// Runs `body` on one leased connection, each statement on its own (autocommit). The lease

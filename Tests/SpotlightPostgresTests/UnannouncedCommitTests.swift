@@ -3,6 +3,7 @@ import Foundation
 @testable import SpotlightPostgres
 import SpotlightApp
 import SpotlightCore
+import Synchronization
 import Testing
 
 /// A commit whose `pg_notify` never came (its broker killed between COMMIT and the notification)
@@ -40,6 +41,37 @@ import Testing
         let heard = await iterator.next()
         #expect(heard == .changed)
         #expect(ContinuousClock.now - started < .seconds(10))
+    }
+}
+#endif
+#if PostgreSQLSupport
+/// A broker's watcher hears only other processes' commits (`othersChanges`): its own handles'
+/// writes it announces itself, and any other broker's must never be taken for an echo of them.
+@Suite struct OthersChangesTests {
+    @Test(.enabled(if: TestCluster.adminURL != nil, "SPOTLIGHT_TEST_POSTGRES is not set"), .timeLimit(.minutes(1)))
+    func aWatcherHearsOtherInstancesCommitsAndNotItsOwnProcesss() async throws {
+        let url = try await TestCluster.newDatabase()
+        let dana = Account(login: "dana", displayName: "Dana")
+        let watcher = try await PostgreSQLBoard.open(url, as: dana, mode: .createIfMissing(name: "Lobby"))
+        defer { Task { await watcher.close() } }
+        let writer = try await PostgreSQLBoard.open(url, as: Account(login: "mary", displayName: "Mary"))
+        defer { Task { await writer.close() } }
+        let others = try #require(watcher.othersChanges())
+        let heard = Mutex(0)
+        let listening = Task {
+            for await change in others where change == .changed { heard.withLock { $0 += 1 } }
+        }
+        defer { listening.cancel() }
+        let everything = watcher.changes()
+        _ = try await writer.post(StoryDraft(title: "Ours", body: "b", hero: "h", department: "d", customer: .external, tags: []))
+        var all = everything.makeAsyncIterator()
+        #expect(await all.next() == .changed, "changes() hears another handle of this process")
+        try await Task.sleep(for: .seconds(1.5))
+        #expect(heard.withLock { $0 } == 0, "othersChanges() never hears this process's own writes")
+        // Another broker's commit, as its notification names it.
+        try await TestCluster.run(url, "SELECT pg_notify('spotlight_changes', 'otherhost:1:2 h 0')")
+        for _ in 0..<50 where heard.withLock({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(heard.withLock { $0 } == 1)
     }
 }
 #endif

@@ -21,6 +21,20 @@ import SpotlightTestSupport
         #expect(state.tickerOffset == 0, "a new headline starts the ticker over")
     }
 
+    @Test func aNewHeadlineStaysOnTheTickerForAWholePage() {
+        var state = WallFixture.wall(clock)
+        // The ticker's page is about to turn when the post arrives.
+        clock.advance(by: WallState.tickerPage - 1)
+        _ = state.tick(clock)
+        let fresh = WallFixture.story(9, votes: 0)
+        var content = WallFixture.content()
+        content.stories.insert(fresh, at: 0)
+        content.headlines.insert(fresh.title, at: 0)
+        _ = state.handle(.snapshotLoaded(content))
+        #expect(state.tickerOffset == 0)
+        #expect(state.nextTicker == clock.now.addingTimeInterval(WallState.tickerPage), "the fresh headline gets a whole page")
+    }
+
     @Test func aFailedLoadKeepsTheLastSnapshotAndSaysWhy() throws {
         var state = WallFixture.wall(clock)
         let shown = try #require(state.currentStory)

@@ -154,7 +154,11 @@ public final class BoardBroker: BrokerApplication {
     // MARK: Others' changes
 
     private func startForwarding() {
-        let changes = watcher.changes()
+        // A board that names whose each change was (PostgreSQL: many brokers) gives only others'
+        // changes, every one announced; otherwise `WriteTally` tells our own echoes apart.
+        let othersOnly = watcher.othersChanges()
+        let changes = othersOnly ?? watcher.changes()
+        let exact = othersOnly != nil
         let clock = watcher.clock
         let task = Task { [weak self] in
             for await change in changes {
@@ -168,7 +172,9 @@ public final class BoardBroker: BrokerApplication {
                     // Whoever wrote it, the kept answers are old now.
                     forgetSharedAnswers()
                     let now = clock.now
-                    if tally.withLock({ $0.watcherChanged(at: now) }) { subscribers.broadcast(.changed(origin: nil)) }
+                    if tally.withLock({ exact ? $0.othersChanged() : $0.watcherChanged(at: now) }) {
+                        subscribers.broadcast(.changed(origin: nil))
+                    }
                 }
             }
         }
@@ -197,6 +203,12 @@ struct WriteTally: Sendable {
     mutating func end(committed: Bool, at now: Date) {
         if committed { lastCommit = now }
         inFlight -= 1
+    }
+
+    /// Another process's change, known to be one (`BoardService.othersChanges`): always announced.
+    mutating func othersChanged() -> Bool {
+        problem = nil
+        return true
     }
 
     /// The watcher saw a change: true when it is another process's, to be announced.

@@ -31,6 +31,10 @@ public protocol BoardService: BoardReports, AnyObject {
     /// handle's own writes) or it is readable again; `.unavailable` while it cannot be read.
     /// It finishes when the handle is closed; cancelling the consumer stops its work.
     func changes() -> AsyncStream<BoardChange>
+    /// Like `changes()`, but `.changed` only for other processes' writes, each one heard — for a
+    /// broker, whose own handles' writes it announces itself. Nil (the default) when the board
+    /// cannot tell whose a change was (an SQLite file only says that it changed).
+    func othersChanges() -> AsyncStream<BoardChange>?
 
     // MARK: Reads (and `settings()`, from `BoardReports`)
 
@@ -125,6 +129,8 @@ public protocol BoardService: BoardReports, AnyObject {
 
 /// The defaults `BoardStore` callers use today.
 extension BoardService {
+    public func othersChanges() -> AsyncStream<BoardChange>? { nil }
+
     public func auditEvents() async throws(SpotlightError) -> [AuditEvent] { try await auditEvents(limit: 50) }
 
     public func page(_ query: StoryQuery) async throws(SpotlightError) -> StoryPage {

@@ -75,8 +75,12 @@ public struct WallState: Sendable {
             schedule.settings = settings
         }
         stories = Dictionary((list + (highlight.map { [$0] } ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // A new headline starts the ticker over, so a fresh post is on screen at once.
-        if headlines.first != self.headlines.first { tickerOffset = 0 }
+        // A new headline starts the ticker over, so a fresh post is on screen at once, and for a
+        // whole page (the next page turn is a full `tickerPage` away, not whatever was left).
+        if headlines.first != self.headlines.first {
+            tickerOffset = 0
+            nextTicker = now.addingTimeInterval(Self.tickerPage)
+        }
         self.headlines = headlines
         schedule.update(stories: list.filter { $0.status == .visible }, celebrations: celebrations, now: now)
         if let current = slot, !isShowable(current) {
