@@ -102,9 +102,10 @@ final class PostgresHub: Sendable {
         _ = state.withLock { $0.subscribers.removeValue(forKey: id) }
     }
 
-    /// `action` runs each time the listener is back after losing the server, before the streams
-    /// hear `.changed` (the store renews its pool then, so their re-reads get live connections).
-    func onReturn(_ action: @escaping @Sendable () -> Void) { returned.withLock { $0 = action } }
+    /// `action` runs each time the listener loses the server (calls waiting on it then fail at
+    /// once instead of at their deadlines) and each time it is back, before the streams hear
+    /// `.changed` (so their re-reads get live connections): the store renews its pool.
+    func onLossAndReturn(_ action: @escaping @Sendable () -> Void) { returned.withLock { $0 = action } }
 
     /// Why PostgreSQL is taken to be away (the listener lost it and has not reconnected), or nil.
     var outage: String? { state.withLock { $0.outage } }
@@ -211,6 +212,7 @@ final class PostgresHub: Sendable {
             return (state.isListening, Array(state.subscribers.values))
         }
         guard wasListening else { return }
+        returned.withLock { $0 }?()
         for subscriber in subscribers { subscriber.continuation.yield(.unavailable(reason)) }
     }
 

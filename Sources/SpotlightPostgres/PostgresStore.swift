@@ -20,9 +20,10 @@ final class PostgresStore: Sendable {
     private let configuration: PostgresClient.Configuration
     private let pool: Mutex<Pool>
 
-    /// postgres-nio's pool and the task running it. Replaced when the server comes back after
-    /// an outage (`renewPool`): the old one's idle connections may be dead (a cut link sends
-    /// no reset) and each would cost a caller an error.
+    /// postgres-nio's pool and the task running it. Replaced when the listener loses the server
+    /// and when it is back (`renewPool`): calls waiting on the old one's connections fail at once
+    /// rather than at their deadlines, and none is handed a dead connection afterwards (a cut
+    /// link sends no reset).
     private struct Pool: Sendable {
         let client: PostgresClient
         let run: Task<Void, Never>
@@ -45,7 +46,7 @@ final class PostgresStore: Sendable {
         hub = PostgresHub(location: location,
                           configuration: try PostgresConnect.connection(location, password: password, hostName: hostName),
                           instance: instance)
-        hub.onReturn { [weak self] in self?.renewPool() }
+        hub.onLossAndReturn { [weak self] in self?.renewPool() }
     }
 
     var client: PostgresClient { pool.withLock { $0.client } }
