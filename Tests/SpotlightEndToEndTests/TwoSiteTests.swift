@@ -19,7 +19,8 @@ import Testing
     @Test(.enabled(if: enabled, "needs root, ip(8) and SPOTLIGHT_TEST_POSTGRES (the CI cluster's environment; .ci/run sets it)"),
           .timeLimit(.minutes(10)))
     func twoSitesShareOneBoardAndSurviveFaults() throws {
-        var arguments = [Self.script, "--bin", SpotlightProcess.binary]
+        // Brokers and writers run as other accounts: the binary where they can reach it.
+        var arguments = [Self.script, "--bin", SpotlightProcess.binaryForOthers]
         arguments += ["--pgbin", try PostgresTools.bin()]
         let result = try PostgresTools.run("python3", arguments)
         print("two_sites.py (exit \(result.status)):\n" + result.stdout + result.stderr)
