@@ -62,7 +62,7 @@ struct PGLease: Sendable {
 
     private struct TimedOut: Error {}
 
-    private struct Granted: @unchecked Sendable {
+    private struct Granted: Sendable {
         let connection: PostgresConnection
         let returned: CheckedContinuation<Void, Never>
     }

@@ -103,14 +103,14 @@ struct PGTx: Sendable {
         }
     }
 
-    /// The statement's rows, or postgres-nio's own error. With no answer within
-    /// `PGDeadline.statement` the connection is closed (the pool then drops it), which ends the
-    /// wait with an error.
-    func answer(_ sql: String, _ binds: [PGValue] = []) async throws -> [PostgresRow] {
+    /// The statement's rows, or postgres-nio's own error. With no answer `within` the deadline
+    /// the connection is closed (the pool then drops it), which ends the wait with an error:
+    /// postgres-nio's waits end on a closed connection, not on cancellation.
+    func answer(_ sql: String, _ binds: [PGValue] = [], within deadline: Duration = PGDeadline.statement) async throws -> [PostgresRow] {
         let connection = connection
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                try await Task.sleep(for: PGDeadline.statement)
+                try await Task.sleep(for: deadline)
                 try? await connection.close()
             }
             defer { group.cancelAll() }

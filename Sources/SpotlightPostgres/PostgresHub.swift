@@ -28,8 +28,8 @@ final class PostgresHub: Sendable {
     private let instance: String
     private let state = Mutex(State())
     private let audit = Mutex(AuditWatch())
-    /// Called when the server answers again after an outage, before anyone hears `.changed`.
-    private let returned = Mutex<(@Sendable () -> Void)?>(nil)
+    /// Called when the listener loses the server and when it is back (`onLossAndReturn`).
+    private let renewal = Mutex<(@Sendable () -> Void)?>(nil)
 
     private struct Subscriber {
         /// Hears every commit but this handle's; nil: only other processes' commits.
@@ -105,7 +105,7 @@ final class PostgresHub: Sendable {
     /// `action` runs each time the listener loses the server (calls waiting on it then fail at
     /// once instead of at their deadlines) and each time it is back, before the streams hear
     /// `.changed` (so their re-reads get live connections): the store renews its pool.
-    func onLossAndReturn(_ action: @escaping @Sendable () -> Void) { returned.withLock { $0 = action } }
+    func onLossAndReturn(_ action: @escaping @Sendable () -> Void) { renewal.withLock { $0 = action } }
 
     /// Why PostgreSQL is taken to be away (the listener lost it and has not reconnected), or nil.
     var outage: String? { state.withLock { $0.outage } }
@@ -157,25 +157,11 @@ final class PostgresHub: Sendable {
     /// The newest audit id every second on the listener; no answer within 2 s ends it (a cut link
     /// sends no reset, and TCP alone would wait for minutes).
     private func heartbeat(_ connection: PostgresConnection) async throws {
+        let listener = PGTx(connection: connection, location: location)
         while true {
             try await Task.sleep(for: .seconds(1))
-            let newest = try await withThrowingTaskGroup(of: Int?.self) { group in
-                group.addTask {
-                    let rows: PostgresRowSequence = try await connection.query("SELECT coalesce(max(id), 0)::bigint FROM audit",
-                                                                               logger: PostgresConnect.quietLogger)
-                    return try await rows.collect().first.flatMap { try? $0.decode(Int.self) } ?? 0
-                }
-                group.addTask {
-                    try await Task.sleep(for: .seconds(2))
-                    // The query's wait ends only when its connection does.
-                    try? await connection.close()
-                    return nil
-                }
-                let answer = try await group.next() ?? nil
-                group.cancelAll()
-                return answer
-            }
-            guard let newest else { throw CancellationError() }
+            let rows = try await listener.answer("SELECT coalesce(max(id), 0)::bigint FROM audit", within: .seconds(2))
+            let newest = rows.first.flatMap { try? $0.decode(Int.self) } ?? 0
             if audit.withLock({ $0.polled(newest) }) { announceToAll() }
         }
     }
@@ -183,16 +169,16 @@ final class PostgresHub: Sendable {
     private func listened(catchUp: Bool) {
         // Whatever was committed before now is read by the catch-up (or the first read after opening).
         audit.withLock { $0.startAgain() }
-        if catchUp { returned.withLock { $0 }?() }
-        let (waiting, subscribers) = state.withLock { state in
+        if catchUp { renewal.withLock { $0 }?() }
+        let waiting = state.withLock { state in
             state.isListening = true
             state.failure = nil
             state.outage = nil
             defer { state.waiting = [] }
-            return (state.waiting, Array(state.subscribers.values))
+            return state.waiting
         }
         for waiter in waiting { waiter.resume() }
-        if catchUp { for subscriber in subscribers { subscriber.continuation.yield(.changed) } }
+        if catchUp { announceToAll() }
     }
 
     private func firstAttemptFailed(_ error: SpotlightError) {
@@ -212,7 +198,7 @@ final class PostgresHub: Sendable {
             return (state.isListening, Array(state.subscribers.values))
         }
         guard wasListening else { return }
-        returned.withLock { $0 }?()
+        renewal.withLock { $0 }?()
         for subscriber in subscribers { subscriber.continuation.yield(.unavailable(reason)) }
     }
 
@@ -226,12 +212,8 @@ final class PostgresHub: Sendable {
         if parts.count == 3, let newest = Int(parts[2]) { audit.withLock { $0.heard(newest) } }
         let ownInstance = parts.count >= 2 && parts[0] == instance
         let subscribers = state.withLock { Array($0.subscribers.values) }
-        for subscriber in subscribers {
-            if let handle = subscriber.handle {
-                if ownInstance && parts[1] == handle { continue }
-            } else if ownInstance {
-                continue
-            }
+        // Ours: this process's write, heard by the writing handle or by an others-only stream.
+        for subscriber in subscribers where !(ownInstance && (subscriber.handle == nil || subscriber.handle == parts[1])) {
             subscriber.continuation.yield(.changed)
         }
     }

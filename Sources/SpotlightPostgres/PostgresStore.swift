@@ -11,7 +11,7 @@ import Synchronization
 final class PostgresStore: Sendable {
     let location: PostgresLocation
     let hostName: String
-    /// Kept for connections outside the pool (the open's probe, later the listener).
+    /// Kept for the open's probe, a connection outside the pool (`PostgresStore+Open`).
     let password: String?
     /// `hostname:pid:random`: this process on this database, for change notifications.
     let instance: String
@@ -118,7 +118,8 @@ final class PostgresStore: Sendable {
     /// deadlock is retried; a lost connection while COMMIT is outstanding says the write may
     /// or may not have happened, and is never retried.
     /// `notify`: the payload announced on `PostgresHub.channel` after COMMIT, on the same
-    /// connection (autocommit); its loss is covered by the listener's catch-up.
+    /// connection (autocommit); its loss is covered by the listener's catch-up and its poll of
+    /// the newest audit id (`AuditWatch`).
     func transaction<T: Sendable>(notify: String? = nil, _ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
         var attempt = 0
         while true {
