@@ -52,7 +52,7 @@ import Testing
         #expect(try PostgresTools.psql(["-d", cluster.socketURL, "-c", "SELECT 1"]).status != 0)
     }
 
-    @Test(.enabled(if: available || inCI, "no PostgreSQL server here (install Debian's postgresql)"), .timeLimit(.minutes(2)))
+    @Test(.enabled(if: available || inCI, "no PostgreSQL server here (install Debian's postgresql)"), .timeLimit(.minutes(5)))
     func aSocketOnlyClusterHasNoTCP() throws {
         let cluster = try PostgresCluster.start()
         defer { cluster.stop() }
