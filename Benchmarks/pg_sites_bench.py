@@ -150,8 +150,11 @@ def cross_site_posts(rig, posts):
 
 
 def vote_worker(path, ids):
-    """Runs as a writer account: votes on `ids` over one keep-alive connection; prints JSON."""
+    """Runs as a writer account: connects, says "ready", waits for "go" on stdin, then votes on
+    `ids` over one keep-alive connection; prints JSON."""
     client = HTTP(path)
+    print("ready", flush=True)
+    sys.stdin.readline()
     results = []
     for story in ids:
         status, body = client.request("POST", f"/v1/stories/{story}/vote")
@@ -161,7 +164,9 @@ def vote_worker(path, ids):
 
 def http_votes(rig, stories, per_writer):
     """8 writers per site as their accounts, each a Python client voting over its own keep-alive
-    connection to its site's broker (no process per vote). Returns (acknowledged, asked, seconds, refusals)."""
+    connection to its site's broker (no process per vote). The clock starts when every writer is
+    connected (pgbench's tps, too, leaves out its connections). Returns (acknowledged, asked,
+    seconds, refusals)."""
     bench = os.path.join(rig.work, "bench")
     if not os.path.isdir(bench):
         os.makedirs(bench, mode=0o755)
@@ -174,8 +179,14 @@ def http_votes(rig, stories, per_writer):
         for login in rig.writers[site]:
             ids = ",".join(map(str, random.sample(stories, per_writer)))
             workers.append(subprocess.Popen(rig.as_user(login, [sys.executable, script, "--vote-worker", rig.socket(site), ids]),
-                                            stdout=subprocess.PIPE, text=True, cwd="/", env=rig.plain_env))
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd="/", env=rig.plain_env))
+    for worker in workers:
+        if worker.stdout.readline().strip() != "ready":
+            raise RuntimeError("a vote worker did not connect to its broker")
     t0 = time.monotonic()
+    for worker in workers:
+        worker.stdin.write("go\n")
+        worker.stdin.flush()
     outputs = [w.communicate(timeout=600)[0] for w in workers]
     seconds = time.monotonic() - t0
     results = [r for out in outputs for r in json.loads(out or "[]")]

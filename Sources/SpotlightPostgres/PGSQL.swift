@@ -12,10 +12,14 @@ enum PGValue: Sendable {
     case text(String)
     case double(Double)
     case textArray([String])
+    case ints([Int])
+    case doubles([Double])
     case null
 
     static func text(_ value: String?) -> PGValue { value.map { .text($0) } ?? .null }
     static func int(_ value: Int?) -> PGValue { value.map { .int($0) } ?? .null }
+    /// A `text[]` of values escaped as every text bind is (`PGText`), for `unnest` and `= ANY`.
+    static func texts(_ values: [String]) -> PGValue { .textArray(values.map(PGText.encode)) }
 }
 
 enum PGSQL {
@@ -43,6 +47,8 @@ enum PGSQL {
             case .text(let s): bindings.append(PGText.encode(s))
             case .double(let d): bindings.append(d)
             case .textArray(let a): bindings.append(a)
+            case .ints(let a): bindings.append(a)
+            case .doubles(let a): bindings.append(a)
             case .null: bindings.appendNull()
             }
         }
@@ -73,6 +79,12 @@ struct PGRow: Sendable {
     }
 
     func string(_ name: String) -> String { text(name) ?? "" }
+
+    /// A `text[]`, each unescaped (`PGText`); NULL reads as nil.
+    func texts(_ name: String) -> [String]? {
+        guard row.contains(name) else { return nil }
+        return (try? row[name].decode([String]?.self)).flatMap { $0?.map(PGText.decode) }
+    }
 
     func bool(_ name: String) -> Bool? {
         guard row.contains(name) else { return nil }

@@ -46,13 +46,7 @@ struct PGSession: Sendable {
     func execute(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) { try await tx.execute(sql, binds) }
     func scalarInt(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) -> Int { try await tx.scalarInt(sql, binds) }
 
-    func settings() async throws(SpotlightError) -> BoardSettings {
-        var settings = BoardSettings()
-        for row in try await rows("SELECT key, value FROM settings") {
-            try? settings.set(row.string("key"), to: row.string("value"))
-        }
-        return settings
-    }
+    func settings() async throws(SpotlightError) -> BoardSettings { try await tx.settings() }
 
     func managers() async throws(SpotlightError) -> [String] {
         try await rows("SELECT login FROM managers ORDER BY login").map { $0.string("login") }
@@ -94,6 +88,16 @@ struct PGSession: Sendable {
         try await execute("UPDATE stories SET votes = ?, medallions = ?, points = ?, hot = ? WHERE id = ?",
                           [.int(votes), .int(medallions), .int(HotScore.points(votes: votes, medallions: medallions)),
                            .double(HotScore.score(votes: votes, medallions: medallions, createdAt: story.createdAt)), .int(story.id)])
+    }
+}
+
+extension PGTx {
+    func settings() async throws(SpotlightError) -> BoardSettings {
+        var settings = BoardSettings()
+        for row in try await rows("SELECT key, value FROM settings") {
+            try? settings.set(row.string("key"), to: row.string("value"))
+        }
+        return settings
     }
 }
 

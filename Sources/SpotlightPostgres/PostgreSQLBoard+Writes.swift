@@ -40,17 +40,14 @@ extension PostgreSQLBoard {
         }
     }
 
+    /// Written with the other handles' votes of the moment in one transaction (`GroupCommit`,
+    /// `PostgresStore+Votes`): same locks, rules and audit record as every write.
     @discardableResult
     public func upvote(_ id: StoryID) async throws(SpotlightError) -> Bool {
-        try await write { (s: PGSession) async throws(SpotlightError) -> Bool in
-            let story = try await s.visibleForWrite(id)
-            try BoardRules.checkVote(by: s.account, on: story, mode: try await s.settings().votingMode)
-            let added = try await s.rows("INSERT INTO votes(story_id, voter, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING voter",
-                                         [.int(id), .text(s.account.login), .int(s.clock.now.millis)])
-            guard !added.isEmpty else { return false }
-            try await s.recount(story)
-            try await s.audit("upvote", story: id, detail: "upvoted story #\(id)")
-            return true
+        try requireOpen()
+        let store = store
+        return try await store.votes.submit(PGVoteRequest(account: account, story: id, at: clock.now.millis, handle: handleID)) {
+            await store.upvotes($0)
         }
     }
 

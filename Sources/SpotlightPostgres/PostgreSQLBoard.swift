@@ -115,7 +115,7 @@ public final class PostgreSQLBoard: BoardService, Sendable {
 
     // MARK: - Running operations
 
-    private func requireOpen() throws(SpotlightError) {
+    func requireOpen() throws(SpotlightError) {
         guard !state.withLock({ $0.isClosed }) else { throw .runtime("the board \(location) was closed") }
     }
 

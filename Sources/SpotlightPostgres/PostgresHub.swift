@@ -9,7 +9,7 @@ import Synchronization
 /// per process and database, fanned out to every handle's `changes()` streams. Every write
 /// sends `pg_notify` right after its COMMIT (not inside it: a NOTIFY in the transaction holds
 /// PostgreSQL's global notify lock through the commit's flush and serialises every writer).
-/// Payload: `<instance> <handle> <newest audit id>`, so a handle never hears its own writes.
+/// Payload: `<instance> <handle>[,<handle>…] <newest audit id>`, so a handle never hears its own writes.
 ///
 /// A commit whose notification never came (its broker was killed between COMMIT and
 /// `pg_notify`, or lost the server then) is found by the listener's check every second: it
@@ -111,7 +111,10 @@ final class PostgresHub: Sendable {
     var outage: String? { state.withLock { $0.outage } }
 
     /// The payload a write by `handle` sends.
-    func payload(handle: String) -> String { "\(instance) \(handle)" }
+    func payload(handle: String) -> String { payload(handles: [handle]) }
+
+    /// The payload of one transaction written for several handles (`GroupCommit`).
+    func payload(handles: [String]) -> String { "\(instance) \(handles.joined(separator: ","))" }
 
     // MARK: - The listener
 
@@ -212,9 +215,11 @@ final class PostgresHub: Sendable {
         let parts = payload.split(separator: " ").map(String.init)
         if parts.count == 3, let newest = Int(parts[2]) { audit.withLock { $0.heard(newest) } }
         let ownInstance = parts.count >= 2 && parts[0] == instance
+        let writers = parts.count >= 2 ? parts[1].split(separator: ",").map(String.init) : []
         let subscribers = state.withLock { Array($0.subscribers.values) }
-        // Ours: this process's write, heard by the writing handle or by an others-only stream.
-        for subscriber in subscribers where !(ownInstance && (subscriber.handle == nil || subscriber.handle == parts[1])) {
+        // Ours: this process's write, not heard by an others-only stream, nor by a handle that
+        // was the transaction's only writer.
+        for subscriber in subscribers where !(ownInstance && (subscriber.handle == nil || writers.allSatisfy { $0 == subscriber.handle })) {
             subscriber.continuation.yield(.changed)
         }
     }

@@ -19,6 +19,8 @@ final class PostgresStore: Sendable {
     let hub: PostgresHub
     private let configuration: PostgresClient.Configuration
     private let pool: Mutex<Pool>
+    /// Every handle's upvotes, written in batches (`PostgresStore+Votes`).
+    let votes = GroupCommit<PGVoteRequest, Bool>()
 
     /// postgres-nio's pool and the task running it. Replaced when the listener loses the server
     /// and when it is back (`renewPool`): calls waiting on the old one's connections fail at once

@@ -9,11 +9,18 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     /// The query parameters it takes; any other is a 400.
     public let query: [String]
 
+    /// The path's segments and whether one is `{id}`, split once: every request is matched
+    /// against every endpoint (`BoardAPI.route`), twice a write.
+    let segments: [String]
+    let takesID: Bool
+
     init(_ method: String, _ path: String, write: Bool = false, query: [String] = []) {
         self.method = method
         self.path = path
         self.isWrite = write
         self.query = query
+        segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        takesID = segments.contains("{id}")
     }
 
     public var description: String { method + " " + path }
@@ -21,13 +28,15 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     /// The story id when `path` fits this endpoint's pattern, `.some(nil)` for a pattern
     /// without one, nil when it does not fit.
     func match(_ path: String) -> Int?? {
-        let pattern = self.path.split(separator: "/", omittingEmptySubsequences: false)
-        let actual = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard pattern.count == actual.count else { return nil }
+        match(segments: path.split(separator: "/", omittingEmptySubsequences: false))
+    }
+
+    func match(segments actual: [Substring]) -> Int?? {
+        guard segments.count == actual.count else { return nil }
         var id: Int?
-        for (expected, given) in zip(pattern, actual) {
+        for (expected, given) in zip(segments, actual) {
             if expected == "{id}" {
-                guard !given.isEmpty, given.count <= 18, given.allSatisfy({ $0.isASCII && $0.isNumber }),
+                guard !given.isEmpty, given.utf8.count <= 18, given.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
                       let value = Int(given) else { return nil }
                 id = value
             } else if expected != given {
@@ -153,10 +162,11 @@ public enum BoardAPI {
 
     public static func route(method: String, path: String) -> Route {
         var allowed: [String] = []
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         // Literal paths win over `{id}` ones (`/v1/stories/count` is not story "count").
         for literalFirst in [true, false] {
-            for endpoint in all where endpoint.path.contains("{id}") != literalFirst {
-                guard let id = endpoint.match(path) else { continue }
+            for endpoint in all where endpoint.takesID != literalFirst {
+                guard let id = endpoint.match(segments: segments) else { continue }
                 if endpoint.method == method { return .found(endpoint, id: id) }
                 if !allowed.contains(endpoint.method) { allowed.append(endpoint.method) }
             }
