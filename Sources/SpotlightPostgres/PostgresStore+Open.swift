@@ -13,7 +13,13 @@ extension PostgresStore {
     }
 
     func prepare(mode: OpenMode, creator: Account, clock: Clock) async throws(SpotlightError) {
-        try await PostgresConnect.probe(location, password: password, hostName: hostName)
+        // A connection of its own says clearly why the server refuses; once one got in, the
+        // pool's do too (a broker opens a handle a client connection: TLS and SCRAM each time
+        // were a vote storm's first second).
+        if !hasProbed.withLock({ $0 }) {
+            try await PostgresConnect.probe(location, password: password, hostName: hostName)
+            hasProbed.withLock { $0 = true }
+        }
         let state = try await read { (tx: PGTx) async throws(SpotlightError) -> BoardState in try await Self.inspect(tx, location) }
         switch state {
         case .current: return

@@ -32,11 +32,7 @@ extension PostgresStore {
         // read: the voting mode and which of the voters are managers.
         let ids = Set(requests.map(\.story)).sorted()
         let voters = Set(requests.map(\.account.login)).sorted()
-        let locked = try await tx.rows("""
-            SELECT \(PGStoryRow.columns), (SELECT value FROM settings WHERE key = ?) AS voting_mode,
-                   (SELECT array_agg(login) FROM managers WHERE login = ANY(?::text[])) AS voting_managers
-            FROM stories s WHERE s.id = ANY(?::bigint[]) ORDER BY s.id FOR NO KEY UPDATE OF s
-            """, [.text(Self.votingModeKey), .texts(voters), .ints(ids)])
+        let locked = try await tx.rows(LockForVotes.self, [.text(Self.votingModeKey), .texts(voters), .ints(ids)])
         let stories = Dictionary(locked.map(PGStoryRow.decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var settings = BoardSettings()
         if let mode = locked.first?.text("voting_mode") { try? settings.set(Self.votingModeKey, to: mode) }
@@ -67,19 +63,7 @@ extension PostgresStore {
         // of the rows before it (no other write adds to these stories while their locks are
         // held) plus the ones it added; the votes already there stay.
         let wanted = allowed.map { requests[$0] }
-        let rows = try await tx.rows("""
-            WITH wanted AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) AS w(story_id, voter, at, detail)),
-                 added AS (INSERT INTO votes(story_id, voter, at) SELECT story_id, voter, at FROM wanted
-                           ON CONFLICT DO NOTHING RETURNING story_id, voter),
-                 audited AS (INSERT INTO audit(at, actor, action, story_id, detail, host)
-                             SELECT w.at, w.voter, 'upvote', w.story_id, w.detail, ? FROM wanted w JOIN added a USING (story_id, voter)
-                             ORDER BY w.at, w.story_id, w.voter),
-                 counted AS (SELECT story_id, count(*) AS added FROM added GROUP BY story_id)
-            SELECT a.story_id, a.voter,
-                   c.added + (SELECT count(*) FROM votes v WHERE v.story_id = a.story_id) AS votes,
-                   (SELECT count(*) FROM medallions m WHERE m.story_id = a.story_id) AS medallions
-            FROM added a JOIN counted c USING (story_id)
-            """, [.ints(wanted.map(\.story)), .texts(wanted.map(\.account.login)), .ints(wanted.map(\.at)),
+        let rows = try await tx.rows(AddVotes.self, [.ints(wanted.map(\.story)), .texts(wanted.map(\.account.login)), .ints(wanted.map(\.at)),
                   .texts(wanted.map { "upvoted story #\($0.story)" }), .text(host)])
         let added = Set(rows.map { VotePair(story: $0.int("story_id") ?? 0, voter: $0.string("voter")) })
         for index in allowed {
@@ -98,13 +82,44 @@ extension PostgresStore {
             columns.hot.append(HotScore.score(votes: votes, medallions: medallions, createdAt: story.createdAt))
         }
         if !columns.ids.isEmpty {
-            try await tx.execute("""
-                UPDATE stories s SET votes = u.votes, medallions = u.medallions, points = u.points, hot = u.hot
-                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[]) AS u(id, votes, medallions, points, hot)
-                WHERE s.id = u.id
-                """, [.ints(columns.ids), .ints(columns.votes), .ints(columns.medallions), .ints(columns.points), .doubles(columns.hot)])
+            try await tx.rows(SetCounts.self, [.ints(columns.ids), .ints(columns.votes), .ints(columns.medallions), .ints(columns.points), .doubles(columns.hot)])
         }
         return answers.map { $0 ?? .success(false) }
+    }
+
+    /// The batch's stories locked in id order, with the voting mode and the voters who are managers.
+    private enum LockForVotes: PGStatement {
+        static let sql = """
+            SELECT \(PGStoryRow.columns), (SELECT value FROM settings WHERE key = ?) AS voting_mode,
+                   (SELECT array_agg(login) FROM managers WHERE login = ANY(?::text[])) AS voting_managers
+            FROM stories s WHERE s.id = ANY(?::bigint[]) ORDER BY s.id FOR NO KEY UPDATE OF s
+            """
+    }
+
+    /// The votes (those already there stay), their audit records, and each story's new counts.
+    private enum AddVotes: PGStatement {
+        static let sql = """
+            WITH wanted AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) AS w(story_id, voter, at, detail)),
+                 added AS (INSERT INTO votes(story_id, voter, at) SELECT story_id, voter, at FROM wanted
+                           ON CONFLICT DO NOTHING RETURNING story_id, voter),
+                 audited AS (INSERT INTO audit(at, actor, action, story_id, detail, host)
+                             SELECT w.at, w.voter, 'upvote', w.story_id, w.detail, ? FROM wanted w JOIN added a USING (story_id, voter)
+                             ORDER BY w.at, w.story_id, w.voter),
+                 counted AS (SELECT story_id, count(*) AS added FROM added GROUP BY story_id)
+            SELECT a.story_id, a.voter,
+                   c.added + (SELECT count(*) FROM votes v WHERE v.story_id = a.story_id) AS votes,
+                   (SELECT count(*) FROM medallions m WHERE m.story_id = a.story_id) AS medallions
+            FROM added a JOIN counted c USING (story_id)
+            """
+    }
+
+    /// Counters, points and hot scores of the stories that gained votes.
+    private enum SetCounts: PGStatement {
+        static let sql = """
+            UPDATE stories s SET votes = u.votes, medallions = u.medallions, points = u.points, hot = u.hot
+            FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[]) AS u(id, votes, medallions, points, hot)
+            WHERE s.id = u.id
+            """
     }
 
     private static let votingModeKey = "voting-mode"

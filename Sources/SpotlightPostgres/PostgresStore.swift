@@ -19,6 +19,8 @@ final class PostgresStore: Sendable {
     let hub: PostgresHub
     private let configuration: PostgresClient.Configuration
     private let pool: Mutex<Pool>
+    /// Whether an open's own connection got in (`prepare`).
+    let hasProbed = Mutex(false)
     /// Every handle's upvotes, written in batches (`PostgresStore+Votes`).
     let votes = GroupCommit<PGVoteRequest, Bool>()
 

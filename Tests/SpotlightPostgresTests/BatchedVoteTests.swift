@@ -11,7 +11,7 @@ import Testing
 /// batch is written go together in the next; each gets its own answer and its own refusal.
 @Suite struct BatchedVoteTests {
     @Test func callsArrivingWhileABatchIsWrittenGoTogetherInTheNext() async throws {
-        let queue = GroupCommit<Int, Int>(limit: 5)
+        let queue = GroupCommit<Int, Int>(limit: 5, patience: .seconds(60))
         let batches = Mutex<[[Int]]>([])
         let gate = Gate()
         let write: GroupCommit<Int, Int>.Writer = { requests in
@@ -40,6 +40,23 @@ import Testing
                 "a refused call does not refuse its neighbours")
         let sizes = batches.withLock { $0.map(\.count) }
         #expect(sizes == [1, 5, 2], "one alone, then the seven waiting in batches of at most five: \(sizes)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aBatchThatHangsDoesNotHoldUpTheCallsBehindIt() async throws {
+        let queue = GroupCommit<Int, Int>(patience: .milliseconds(100))
+        let gate = Gate()
+        let write: GroupCommit<Int, Int>.Writer = { requests in
+            if requests == [0] { await gate.wait() }   // a batch stuck until the test ends
+            return requests.map { .success($0 + 1) }
+        }
+        async let stuck = queue.submit(0, write: write)
+        while queue.waitingCount > 0 { await Task.yield() }
+        // Behind the stuck batch: answered after its patience, not when it ends.
+        #expect(try await queue.submit(1, write: write) == 2)
+        #expect(try await queue.submit(2, write: write) == 3)
+        await gate.open()
+        #expect(try await stuck == 1)
     }
 
     @Test(.enabled(if: TestCluster.adminURL != nil, "SPOTLIGHT_TEST_POSTGRES is not set"), .timeLimit(.minutes(2)))
