@@ -9,6 +9,12 @@ import Synchronization
 /// COMMIT. The call that finds nobody writing starts the batches with its `write` (every caller
 /// of one queue passes the same function).
 ///
+/// Under a storm, answering a batch's callers and starting the next batch at once would split
+/// the callers in two halves that take turns (one writing while the other is on its way back),
+/// so after a batch the writer waits up to `linger` for everyone it just answered or left
+/// waiting: whole batches, half the transactions. A lone call never waits: nobody is writing,
+/// or the gathering ends as soon as it is all there is to wait for.
+///
 /// One writer at a time, but never one stuck writer for everyone: a batch still unanswered after
 /// `patience` (a server restarting under it, a link cut) hands the queue to a new writer, and
 /// only that batch's callers wait out its deadlines.
@@ -18,6 +24,7 @@ final class GroupCommit<Request: Sendable, Answer: Sendable>: Sendable {
 
     private let limit: Int
     private let patience: Duration
+    private let linger: Duration
     private let state = Mutex(State())
 
     private struct State: Sendable {
@@ -25,6 +32,17 @@ final class GroupCommit<Request: Sendable, Answer: Sendable>: Sendable {
         /// The writer that owns the queue, if any (writers are numbered as they start).
         var writer: Int?
         var writersStarted = 0
+        /// The writer waiting for `target` calls before its next batch.
+        var gathering: (number: Int, target: Int, continuation: CheckedContinuation<Void, Never>)?
+        var gatherings = 0
+
+        /// Ends the gathering when enough have come, or gathering `number`'s time is up; the
+        /// continuation to resume, if so.
+        mutating func gathered(timeUpFor number: Int? = nil) -> CheckedContinuation<Void, Never>? {
+            guard let gathering, waiting.count >= gathering.target || gathering.number == number else { return nil }
+            self.gathering = nil
+            return gathering.continuation
+        }
 
         /// Makes a new writer the owner; its number.
         mutating func newWriter() -> Int {
@@ -40,17 +58,19 @@ final class GroupCommit<Request: Sendable, Answer: Sendable>: Sendable {
     }
 
     /// `limit`: the most calls in one batch (one transaction's statements stay small).
-    init(limit: Int = 64, patience: Duration = .seconds(1)) {
+    init(limit: Int = 64, patience: Duration = .seconds(1), linger: Duration = .milliseconds(2)) {
         self.limit = limit
         self.patience = patience
+        self.linger = linger
     }
 
     func submit(_ request: Request, write: @escaping Writer) async throws(SpotlightError) -> Answer {
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Answer, SpotlightError>, Never>) in
-            let writer: Int? = state.withLock { state in
+            let (writer, gathered): (Int?, CheckedContinuation<Void, Never>?) = state.withLock { state in
                 state.waiting.append(Waiter(request: request, continuation: continuation))
-                return state.writer == nil ? state.newWriter() : nil
+                return (state.writer == nil ? state.newWriter() : nil, state.gathered())
             }
+            gathered?.resume()
             if let writer { start(writer, write) }
         }
         return try result.get()
@@ -72,9 +92,32 @@ final class GroupCommit<Request: Sendable, Answer: Sendable>: Sendable {
             }
             let answers = await write(batch.map(\.request))
             watchdog.cancel()
+            let expected = min(limit, batch.count + waitingCount)
             for (index, waiter) in batch.enumerated() {
                 waiter.continuation.resume(returning: index < answers.count
                     ? answers[index] : .failure(.runtime("a batched write gave no answer for this call; nothing is known of it")))
+            }
+            await gather(expected)
+        }
+    }
+
+    /// Waits up to `linger` until `target` calls are waiting.
+    private func gather(_ target: Int) async {
+        guard linger > .zero else { return }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let number: Int? = state.withLock { state in
+                guard state.waiting.count < target else { return nil }
+                state.gatherings += 1
+                state.gathering = (state.gatherings, target, continuation)
+                return state.gatherings
+            }
+            guard let number else {
+                continuation.resume()
+                return
+            }
+            Task { [linger] in
+                try? await Task.sleep(for: linger)
+                self.state.withLock { $0.gathered(timeUpFor: number) }?.resume()
             }
         }
     }

@@ -133,12 +133,14 @@ final class PostgresHub: Sendable {
                             group.addTask { try await self.heartbeat(connection) }
                             group.addTask {
                                 for try await notification in notifications { self.fanOut(notification.payload) }
+                                throw ListenerEnd.notificationsEnded
                             }
-                            _ = try? await group.next()
+                            var why = "it ended"
+                            do { try await group.next() } catch { why = Self.describe(error) }
                             // One ended: the server is away. Say so now, and close the connection:
                             // postgres-nio's waits do not end on cancellation, only when it closes
                             // (a cut link sends no reset, and TCP would wait for minutes).
-                            self.lost()
+                            self.lost(because: why)
                             try? await connection.close()
                             group.cancelAll()
                         }
@@ -194,7 +196,7 @@ final class PostgresHub: Sendable {
         for waiter in waiting { waiter.resume() }
     }
 
-    private func lost() {
+    private func lost(because why: String? = nil) {
         let reason = "PostgreSQL at \(location.server) is not answering"
         let (wasListening, subscribers) = state.withLock { state in
             defer { state.isListening = false }
@@ -202,8 +204,18 @@ final class PostgresHub: Sendable {
             return (state.isListening, Array(state.subscribers.values))
         }
         guard wasListening else { return }
+        // For the operator (the broker's log is its standard error): why the listener gave up.
+        FileHandle.standardError.write(Data("spotlight: lost PostgreSQL at \(location.server) (\(why ?? "the connection failed")); reconnecting\n".utf8))
         renewal.withLock { $0 }?()
         for subscriber in subscribers { subscriber.continuation.yield(.unavailable(reason)) }
+    }
+
+    private enum ListenerEnd: Error { case notificationsEnded }
+
+    private static func describe(_ error: any Error) -> String {
+        if error is ListenerEnd { return "its notifications ended" }
+        if let error = error as? PSQLError { return String(reflecting: error).prefix(300).description }
+        return String(describing: error).prefix(300).description
     }
 
     private func announceToAll() {

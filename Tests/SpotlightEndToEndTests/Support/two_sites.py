@@ -712,7 +712,9 @@ def main():
         proof.failed.append(f"FAILED setup/run: {type(error).__name__}: {error}")
         log(proof.failed[-1])
         for key in list(rig.brokers):
-            log(f"broker {key} log (tail): {rig.broker_log(key)[-800:]!r}")
+            # Its own lines, not the connection lines of every writer.
+            said = [line for line in rig.broker_log(key).splitlines() if "connection from" not in line]
+            log(f"broker {key} log (tail): {chr(10).join(said[-12:])[-1600:]!r}")
     finally:
         rig.down()
     log(f"two sites: {'all checks passed' if not proof.failed else f'{len(proof.failed)} checks failed'} "
