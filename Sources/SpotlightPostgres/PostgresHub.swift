@@ -204,8 +204,9 @@ final class PostgresHub: Sendable {
             return (state.isListening, Array(state.subscribers.values))
         }
         guard wasListening else { return }
-        // For the operator (the broker's log is its standard error): why the listener gave up.
-        FileHandle.standardError.write(Data("spotlight: lost PostgreSQL at \(location.server) (\(why ?? "the connection failed")); reconnecting\n".utf8))
+        // For the operator (the broker's log is its standard error): why the listener gave up;
+        // nothing when it was stopped.
+        if !Task.isCancelled { FileHandle.standardError.write(Data("spotlight: lost PostgreSQL at \(location.server) (\(why ?? "the connection failed")); reconnecting\n".utf8)) }
         renewal.withLock { $0 }?()
         for subscriber in subscribers { subscriber.continuation.yield(.unavailable(reason)) }
     }
