@@ -97,20 +97,23 @@ final class GroupCommit<Request: Sendable, Answer: Sendable>: Sendable {
                 waiter.continuation.resume(returning: index < answers.count
                     ? answers[index] : .failure(.runtime("a batched write gave no answer for this call; nothing is known of it")))
             }
-            await gather(expected)
+            await gather(expected, as: writer)
         }
     }
 
-    /// Waits up to `linger` until `target` calls are waiting.
-    private func gather(_ target: Int) async {
+    /// Waits up to `linger` until `target` calls are waiting; only the queue's owner gathers
+    /// (one gathering at a time: a writer that was handed over from may still be finishing).
+    private func gather(_ target: Int, as writer: Int) async {
         guard linger > .zero else { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let number: Int? = state.withLock { state in
-                guard state.waiting.count < target else { return nil }
+            let (number, replaced): (Int?, CheckedContinuation<Void, Never>?) = state.withLock { state in
+                guard state.writer == writer, state.waiting.count < target else { return (nil, nil) }
+                let replaced = state.gathering?.continuation
                 state.gatherings += 1
                 state.gathering = (state.gatherings, target, continuation)
-                return state.gatherings
+                return (state.gatherings, replaced)
             }
+            replaced?.resume()
             guard let number else {
                 continuation.resume()
                 return
@@ -137,14 +140,18 @@ final class GroupCommit<Request: Sendable, Answer: Sendable>: Sendable {
 
     /// `writer`'s batch is taking too long: the calls waiting behind it get a writer of their own.
     private func handOver(from writer: Int, _ write: @escaping Writer) {
-        let successor: Int? = state.withLock { state in
-            guard state.writer == writer else { return nil }
+        let (successor, gathering): (Int?, CheckedContinuation<Void, Never>?) = state.withLock { state in
+            guard state.writer == writer else { return (nil, nil) }
+            // A gathering still open is the old owner's: it ends now, whatever it waited for.
+            let gathering = state.gathering?.continuation
+            state.gathering = nil
             guard !state.waiting.isEmpty else {
                 state.writer = nil
-                return nil
+                return (nil, gathering)
             }
-            return state.newWriter()
+            return (state.newWriter(), gathering)
         }
+        gathering?.resume()
         if let successor { start(successor, write) }
     }
 }

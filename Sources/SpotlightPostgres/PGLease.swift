@@ -31,7 +31,7 @@ struct PGLease: Sendable {
     }
 
     static func take(from client: PostgresClient, _ location: PostgresLocation) async throws(SpotlightError) -> PGLease {
-        let handoff = Handoff()
+        let handoff = PGFirstOutcome<Granted>()
         let holder = Task {
             do {
                 try await client.withConnection { connection in
@@ -48,7 +48,7 @@ struct PGLease: Sendable {
             try? await Task.sleep(for: PGDeadline.lease)
             if !Task.isCancelled, handoff.deliver(.failure(TimedOut())) { holder.cancel() }
         }
-        let outcome = await handoff.outcome()
+        let outcome = await handoff.value()
         timer.cancel()
         switch outcome {
         case .success(let granted):
@@ -66,36 +66,42 @@ struct PGLease: Sendable {
         let connection: PostgresConnection
         let returned: CheckedContinuation<Void, Never>
     }
+}
 
-    /// The first outcome (a connection, an error, or the deadline) wins; later ones are told so.
-    private final class Handoff: Sendable {
-        private struct State {
-            var outcome: Result<Granted, any Error>?
-            var waiter: CheckedContinuation<Result<Granted, any Error>, Never>?
+/// A statement that got no answer within its deadline (`PGTx.answer`).
+struct PGNoAnswer: Error {}
+
+/// The first of several outcomes (an answer, an error, a deadline); later ones are told they
+/// came too late. Waiting for it never depends on the losers ending.
+final class PGFirstOutcome<Value: Sendable>: Sendable {
+    private struct State {
+        var outcome: Result<Value, any Error>?
+        var waiter: CheckedContinuation<Result<Value, any Error>, Never>?
+    }
+
+    private let state = Mutex(State())
+
+    /// True when `outcome` is the first.
+    @discardableResult
+    func deliver(_ outcome: Result<Value, any Error>) -> Bool {
+        let (first, waiter): (Bool, CheckedContinuation<Result<Value, any Error>, Never>?) = state.withLock { state in
+            guard state.outcome == nil else { return (false, nil) }
+            state.outcome = outcome
+            defer { state.waiter = nil }
+            return (true, state.waiter)
         }
+        if first { waiter?.resume(returning: outcome) }
+        return first
+    }
 
-        private let state = Mutex(State())
-
-        func deliver(_ outcome: Result<Granted, any Error>) -> Bool {
-            let (first, waiter): (Bool, CheckedContinuation<Result<Granted, any Error>, Never>?) = state.withLock { state in
-                guard state.outcome == nil else { return (false, nil) }
-                state.outcome = outcome
-                defer { state.waiter = nil }
-                return (true, state.waiter)
+    func value() async -> Result<Value, any Error> {
+        await withCheckedContinuation { (waiter: CheckedContinuation<Result<Value, any Error>, Never>) in
+            let ready: Result<Value, any Error>? = state.withLock { state in
+                if let outcome = state.outcome { return outcome }
+                state.waiter = waiter
+                return nil
             }
-            if first { waiter?.resume(returning: outcome) }
-            return first
-        }
-
-        func outcome() async -> Result<Granted, any Error> {
-            await withCheckedContinuation { (waiter: CheckedContinuation<Result<Granted, any Error>, Never>) in
-                let ready: Result<Granted, any Error>? = state.withLock { state in
-                    if let outcome = state.outcome { return outcome }
-                    state.waiter = waiter
-                    return nil
-                }
-                if let ready { waiter.resume(returning: ready) }
-            }
+            if let ready { waiter.resume(returning: ready) }
         }
     }
 }

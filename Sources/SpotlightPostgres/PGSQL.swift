@@ -157,8 +157,10 @@ struct PGTx: Sendable {
     }
 
     /// The statement's rows, or postgres-nio's own error. With no answer `within` the deadline
-    /// the connection is closed (the pool then drops it), which ends the wait with an error:
-    /// postgres-nio's waits end on a closed connection, not on cancellation.
+    /// the call ends with `PGNoAnswer` and the connection is closed (the pool then drops it).
+    /// The caller does not wait for the query itself to end: postgres-nio's waits end only when
+    /// the connection closes, and a query sent as the server was restarting was seen never to
+    /// end at all (a broker's wall read and a batch of votes, each for good).
     func answer(_ sql: String, _ binds: [PGValue] = [], within deadline: Duration = PGDeadline.statement) async throws -> [PostgresRow] {
         try await answer(within: deadline) { connection in
             try await connection.query(PGSQL.query(sql, binds), logger: PostgresConnect.quietLogger).collect()
@@ -168,14 +170,18 @@ struct PGTx: Sendable {
     private func answer(within deadline: Duration = PGDeadline.statement,
                         _ run: @Sendable @escaping (PostgresConnection) async throws -> [PostgresRow]) async throws -> [PostgresRow] {
         let connection = connection
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await Task.sleep(for: deadline)
-                try? await connection.close()
-            }
-            defer { group.cancelAll() }
-            return try await run(connection)
+        let outcome = PGFirstOutcome<[PostgresRow]>()
+        Task {
+            do { outcome.deliver(.success(try await run(connection))) } catch { outcome.deliver(.failure(error)) }
         }
+        let timer = Task {
+            try? await Task.sleep(for: deadline)
+            guard !Task.isCancelled, outcome.deliver(.failure(PGNoAnswer())) else { return }
+            try? await connection.close()
+        }
+        let result = await outcome.value()
+        timer.cancel()
+        return try result.get()
     }
 
     func execute(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) {

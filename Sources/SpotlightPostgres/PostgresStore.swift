@@ -82,7 +82,9 @@ final class PostgresStore: Sendable {
         while true {
             attempt += 1
             if let outage = hub.outage { throw .runtime("\(outage); nothing was read or written, try again when it is back") }
+            let started = ContinuousClock.now
             let lease = try await PGLease.take(from: client, location)
+            let leased = ContinuousClock.now
             let tx = PGTx(connection: lease.connection, location: location)
             let result: Result<T, SpotlightError>
             do throws(SpotlightError) {
@@ -90,7 +92,12 @@ final class PostgresStore: Sendable {
             } catch {
                 result = .failure(error)
             }
+            let answered = ContinuousClock.now
             await lease.giveBack()
+            let returned = ContinuousClock.now
+            if returned - started > .seconds(3) {
+                FileHandle.standardError.write(Data("spotlight: slow PostgreSQL call: lease \(leased - started), statements \(answered - leased), return \(returned - answered)\(result.failureMessage)\n".utf8))
+            }
             if case .failure = result, tx.loss.isLost, attempt == 1 { continue }
             return try result.get()
         }
@@ -196,6 +203,12 @@ enum PGLocks {
 
     static func account(_ tx: PGTx, _ login: String) async throws(SpotlightError) {
         try await tx.execute("SELECT pg_advisory_xact_lock(\(accountNamespace), hashtext(?))", [.text(login)])
+    }
+}
+extension Result where Failure == SpotlightError {
+    var failureMessage: String {
+        if case .failure(let error) = self { return ": " + error.message }
+        return ""
     }
 }
 #endif

@@ -430,7 +430,7 @@ def verify_votes(rig, writers, stories, require_all=False):
         problems.append(f"{len(failures)} of {len(asked)} votes refused without any fault, e.g. {failures[0][1][4].strip()}")
     messages = sorted({one_line(a[4]) or a[4].strip() for _, a in failures})
     summary = (f"{len(asked)} asked, {len(acknowledged)} acknowledged, {len(rows)} stored, {len(failures)} failed"
-               + (f" (e.g. \"{messages[0]}\")" if messages else ""))
+               + (" (" + "; ".join(f"\"{m}\"" for m in messages[:3]) + ")" if messages else ""))
     return problems, summary, failures
 
 
@@ -711,11 +711,15 @@ def main():
     except Exception as error:  # a step that could not even run is a failed check too
         proof.failed.append(f"FAILED setup/run: {type(error).__name__}: {error}")
         log(proof.failed[-1])
-        for key in list(rig.brokers):
-            # Its own lines, not the connection lines of every writer.
-            said = [line for line in rig.broker_log(key).splitlines() if "connection from" not in line]
-            log(f"broker {key} log (tail): {chr(10).join(said[-12:])[-1600:]!r}")
     finally:
+        if proof.failed:
+            for name in sorted(os.listdir(rig.work)) if os.path.isdir(rig.work) else []:
+                if not (name.startswith("broker-") and name.endswith(".log")):
+                    continue
+                key = name[len("broker-"):-len(".log")]
+                # Its own lines, not the connection lines of every writer.
+                said = [line for line in rig.broker_log(key).splitlines() if "connection from" not in line]
+                log(f"broker {key} log (tail): {chr(10).join(said[-12:])[-1600:]!r}")
         rig.down()
     log(f"two sites: {'all checks passed' if not proof.failed else f'{len(proof.failed)} checks failed'} "
         f"in {time.monotonic() - started:.0f} s")
