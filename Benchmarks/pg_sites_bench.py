@@ -159,10 +159,10 @@ def cross_site_posts(rig, posts):
 
 
 def vote_worker(path, ids):
-    """Runs as a writer account: connects, says "ready", waits for "go" on stdin, then votes on
-    `ids` over one keep-alive connection; prints JSON. Lean on purpose (requests made up front,
-    answers read with recv, not `HTTP`'s line reader): the writers share the 2 cores with what
-    is measured, and pgbench's own client is C."""
+    """vote_worker.c in Python, where no C compiler is: runs as a writer account, connects, says
+    "ready", waits for "go" on stdin, then votes on `ids` over one keep-alive connection; prints
+    `story status body` lines. Lean (requests made up front, answers read with recv): the
+    writers share the 2 cores with what is measured."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.connect(path)
     requests = [f"POST /v1/stories/{story}/vote HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n".encode()
@@ -174,8 +174,8 @@ def vote_worker(path, ids):
     for story, request in zip(ids, requests):
         sock.sendall(request)
         status, body, pending = read_answer(sock, pending)
-        results.append([story, status, body[:200].decode("utf-8", "replace") if status // 100 != 2 else ""])
-    print(json.dumps(results), flush=True)
+        results.append((story, status, body[:200].decode("utf-8", "replace").replace("\n", " ") if status // 100 != 2 else ""))
+    print("".join(f"{story} {status} {body}\n" for story, status, body in results), end="", flush=True)
 
 
 def read_answer(sock, pending):
@@ -200,18 +200,12 @@ def http_votes(rig, stories, per_writer):
     connection to its site's broker (no process per vote). The clock starts when every writer is
     connected (pgbench's tps, too, leaves out its connections). Returns (acknowledged, asked,
     seconds, refusals)."""
-    bench = os.path.join(rig.work, "bench")
-    if not os.path.isdir(bench):
-        os.makedirs(bench, mode=0o755)
-        for source in (os.path.abspath(__file__), two_sites.__file__):
-            shutil.copy(source, bench)
-            os.chmod(os.path.join(bench, os.path.basename(source)), 0o644)
-    script = os.path.join(bench, os.path.basename(__file__))
+    worker = vote_worker_command(rig)
     workers = []
     for site in SITES:
         for login in rig.writers[site]:
             ids = ",".join(map(str, random.sample(stories, per_writer)))
-            workers.append(subprocess.Popen(rig.as_user(login, [sys.executable, script, "--vote-worker", rig.socket(site), ids]),
+            workers.append(subprocess.Popen(rig.as_user(login, worker + [rig.socket(site), ids]),
                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd="/", env=rig.plain_env))
     for worker in workers:
         if worker.stdout.readline().strip() != "ready":
@@ -222,20 +216,39 @@ def http_votes(rig, stories, per_writer):
         worker.stdin.flush()
     outputs = [w.communicate(timeout=600)[0] for w in workers]
     seconds = time.monotonic() - t0
-    results = [r for out in outputs for r in json.loads(out or "[]")]
+    results = [(int(story), int(status), body) for out in outputs for story, status, body in
+               (line.split(" ", 2) for line in out.splitlines())]
     return sum(1 for r in results if r[1] // 100 == 2), len(results), seconds, [r[2] for r in results if r[1] // 100 != 2]
 
 
-def votes(rig, total, cli_total):
+def vote_worker_command(rig):
+    """The writers' program: vote_worker.c built with the system's C compiler (a lean client, as
+    pgbench's is), else this script's Python worker. Both print `story status body` lines."""
+    bench = os.path.join(rig.work, "bench")
+    if not os.path.isdir(bench):
+        os.makedirs(bench, mode=0o755)
+        for source in (os.path.abspath(__file__), two_sites.__file__):
+            shutil.copy(source, bench)
+            os.chmod(os.path.join(bench, os.path.basename(source)), 0o644)
+        compiler = shutil.which("cc") or shutil.which("clang")
+        if compiler:
+            subprocess.run([compiler, "-O2", "-o", os.path.join(bench, "vote_worker"), os.path.join(HERE, "vote_worker.c")], check=True)
+            os.chmod(os.path.join(bench, "vote_worker"), 0o755)
+    if os.path.exists(os.path.join(bench, "vote_worker")):
+        return [os.path.join(bench, "vote_worker")]
+    return [sys.executable, os.path.join(bench, os.path.basename(__file__)), "--vote-worker"]
+
+
+def votes(rig, total, cli_total, story_count):
     poster = HTTP(rig.socket("a"))
     def story(title):
         status, body = poster.request("POST", "/v1/stories", {"title": title, "body": "Vote for me.", "hero": "Bench Hero",
                                                               "department": "Support", "customer": "external", "tags": []})
         return int(json.loads(body)["id"])
-    stories = [story(f"Bench vote {k} {rig.tag}") for k in range(100)]
+    stories = [story(f"Bench vote {k} {rig.tag}") for k in range(story_count)]
     cli_stories = [story(f"Bench CLI vote {k} {rig.tag}") for k in range(100)]
     writers_n = 2 * rig.writers_per_site
-    per_writer = min(100, total // writers_n)
+    per_writer = min(story_count, total // writers_n)
     acked, asked, broker_seconds, refusals = http_votes(rig, stories, per_writer)
     ids = ",".join(map(str, stories))
     logins = ",".join(f"'{login}'" for site in SITES for login in rig.writers[site])
@@ -365,6 +378,7 @@ def main():
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--list-runs", type=int, default=30)
     parser.add_argument("--cli-votes", type=int, default=480)
+    parser.add_argument("--vote-stories", type=int, default=100, help="stories the votes go to (each writer votes each once at most)")
     parser.add_argument("--skip", default="", help="comma-separated: posts,votes,list")
     parser.add_argument("--vote-worker", nargs=2, metavar=("SOCKET", "IDS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -383,7 +397,7 @@ def main():
         if "posts" not in skip:
             cross_site_posts(rig, args.posts)
         if "votes" not in skip:
-            votes(rig, args.votes, args.cli_votes)
+            votes(rig, args.votes, args.cli_votes, args.vote_stories)
         if "list" not in skip:
             list_times(rig, args.stories, args.list_runs)
     finally:

@@ -64,14 +64,17 @@ enum PGSQL {
 /// postgres-nio keeps it by name, and PostgreSQL then skips parsing it and, once it settles on
 /// a generic plan, planning it (a third of PostgreSQL's CPU in a vote storm).
 protocol PGStatement: SendableMetatype {
-    /// With `?` placeholders, as every statement here.
+    /// Its name on each connection: unique among the statements.
+    static var name: String { get }
+    /// The text with `$n` placeholders, numbered once: `static let sql = PGSQL.numbered("…")`
+    /// (postgres-nio asks for it on every execution).
     static var sql: String { get }
 }
 
 struct PGPrepared<Statement: PGStatement>: PostgresPreparedStatement {
     typealias Row = PostgresRow
-    static var name: String { "spotlight_" + String(describing: Statement.self) }
-    static var sql: String { PGSQL.numbered(Statement.sql) }
+    static var name: String { Statement.name }
+    static var sql: String { Statement.sql }
     let binds: [PGValue]
 
     func makeBindings() throws -> PostgresBindings { PGSQL.bindings(binds) }
@@ -111,6 +114,28 @@ struct PGRow: Sendable {
     func bool(_ name: String) -> Bool? {
         guard row.contains(name) else { return nil }
         return try? row[name].decode(Bool?.self)
+    }
+}
+
+/// A statement sent ahead (`PGTx.send`). Its answer comes before the answer of any statement
+/// sent after it: once one of those is answered, `check` knows how it went.
+final class PGSent: Sendable {
+    private let location: PostgresLocation
+    private let outcome = Mutex<Result<Void, any Error>?>(nil)
+
+    init(location: PostgresLocation) { self.location = location }
+
+    func answered(_ result: Result<PostgresQueryResult, any Error>) {
+        outcome.withLock { $0 = result.map { _ in } }
+    }
+
+    /// Throws its failure, or that it has no answer yet.
+    func check() throws(SpotlightError) {
+        switch outcome.withLock({ $0 }) {
+        case .success?: return
+        case .failure(let error)?: throw PostgresErrors.translate(error, location)
+        case nil: throw .runtime("PostgreSQL at \(location.server) answered out of order; nothing was written")
+        }
     }
 }
 
@@ -182,6 +207,15 @@ struct PGTx: Sendable {
         let result = await outcome.value()
         timer.cancel()
         return try result.get()
+    }
+
+    /// Sends `sql` without waiting for its answer (`PGSent`): the next statement goes right
+    /// behind it, one round trip for both. postgres-nio sends a connection's statements in the
+    /// order they were asked for.
+    func send(_ sql: String) -> PGSent {
+        let sent = PGSent(location: location)
+        connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresConnect.quietLogger).whenComplete { sent.answered($0) }
+        return sent
     }
 
     func execute(_ sql: String, _ binds: [PGValue] = []) async throws(SpotlightError) {

@@ -8,7 +8,8 @@ import Synchronization
 /// "Has the board changed?" across hosts (design §7): one `LISTEN spotlight_changes` connection
 /// per process and database, fanned out to every handle's `changes()` streams. Every write
 /// sends `pg_notify` right after its COMMIT (not inside it: a NOTIFY in the transaction holds
-/// PostgreSQL's global notify lock through the commit's flush and serialises every writer).
+/// PostgreSQL's global notify lock through the commit's flush and serialises every writer);
+/// a batch of votes notifies inside its transaction (`PostgresStore+Votes`: one a batch).
 /// Payload: `<instance> <handle>[,<handle>…] <newest audit id>`, so a handle never hears its own writes.
 ///
 /// A commit whose notification never came (its broker was killed between COMMIT and

@@ -19,37 +19,45 @@ extension PostgresStore {
     func upvotes(_ requests: [PGVoteRequest]) async -> [Result<Bool, SpotlightError>] {
         let handles = Set(requests.map(\.handle)).sorted()
         do {
-            return try await transaction(notify: hub.payload(handles: handles)) { (tx: PGTx) async throws(SpotlightError) -> [Result<Bool, SpotlightError>] in
-                try await Self.upvotes(requests, in: tx, host: hostName)
+            let announcement = hub.payload(handles: handles)
+            return try await transaction(bodyBegins: true) { (tx: PGTx) async throws(SpotlightError) -> [Result<Bool, SpotlightError>] in
+                try await Self.upvotes(requests, in: tx, host: hostName, announcing: announcement)
             }
         } catch {
             return requests.map { _ in .failure(error) }
         }
     }
 
-    private static func upvotes(_ requests: [PGVoteRequest], in tx: PGTx, host: String) async throws(SpotlightError) -> [Result<Bool, SpotlightError>] {
+    /// `announcement`: the batch's change notification (`PostgresHub`), sent by `AddVotes`.
+    private static func upvotes(_ requests: [PGVoteRequest], in tx: PGTx, host: String,
+                                announcing announcement: String) async throws(SpotlightError) -> [Result<Bool, SpotlightError>] {
         // Locks first (lock order step 3; several stories in id order), with the facts the rules
-        // read: the voting mode and which of the voters are managers.
+        // read: the voting mode, which of the voters are managers, who of them voted already.
         let ids = Set(requests.map(\.story)).sorted()
         let voters = Set(requests.map(\.account.login)).sorted()
-        let locked = try await tx.rows(LockForVotes.self, [.text(Self.votingModeKey), .texts(voters), .ints(ids)])
+        // BEGIN goes ahead of them, unanswered: one round trip for both (the locks alone would
+        // write nothing, and they are checked to be in a transaction before anything is).
+        let begun = tx.send(PostgresStore.begin)
+        let locked = try await tx.rows(LockForVotes.self, [.text(Self.votingModeKey), .texts(voters), .texts(voters), .ints(ids)])
+        try begun.check()
         let stories = Dictionary(locked.map(PGStoryRow.decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var settings = BoardSettings()
         if let mode = locked.first?.text("voting_mode") { try? settings.set(Self.votingModeKey, to: mode) }
         let mode = settings.votingMode
         let managers = Set(locked.first?.texts("voting_managers") ?? [])
+        var seen = Set(locked.flatMap { row in (row.texts("voted") ?? []).map { VotePair(story: row.int("id") ?? 0, voter: $0) } })
 
-        // The rules, one vote at a time; a vote asked twice in one batch is written once.
+        // The rules, one vote at a time; a vote already there, or asked twice in one batch, is
+        // answered "already" and not written.
         var answers: [Result<Bool, SpotlightError>?] = Array(repeating: nil, count: requests.count)
-        var allowed: [Int] = []
-        var seen = Set<VotePair>()
+        var wanted: [Int] = []
         for (index, request) in requests.enumerated() {
             do throws(SpotlightError) {
                 guard let story = stories[request.story] else { throw .storyNotFound(request.story) }
                 try BoardRules.requireVisible(story, to: request.account, isManager: managers.contains(request.account.login))
                 try BoardRules.checkVote(by: request.account, on: story, mode: mode)
                 if seen.insert(VotePair(story: request.story, voter: request.account.login)).inserted {
-                    allowed.append(index)
+                    wanted.append(index)
                 } else {
                     answers[index] = .success(false)
                 }
@@ -57,69 +65,122 @@ extension PostgresStore {
                 answers[index] = .failure(error)
             }
         }
-        guard !allowed.isEmpty else { return answers.map { $0 ?? .success(false) } }
+        guard !wanted.isEmpty else { return answers.map { $0 ?? .success(false) } }
 
-        // The votes, their audit records and the stories' new counts in one statement: the count
-        // of the rows before it (no other write adds to these stories while their locks are
-        // held) plus the ones it added; the votes already there stay.
-        let wanted = allowed.map { requests[$0] }
-        let rows = try await tx.rows(AddVotes.self, [.ints(wanted.map(\.story)), .texts(wanted.map(\.account.login)), .ints(wanted.map(\.at)),
-                  .texts(wanted.map { "upvoted story #\($0.story)" }), .text(host)])
-        let added = Set(rows.map { VotePair(story: $0.int("story_id") ?? 0, voter: $0.string("voter")) })
-        for index in allowed {
+        // The votes, their audit records and the stories' new counters in one statement. The
+        // counters are the locked rows' own (kept equal to the rows by every writer under this
+        // lock, and read fresh after any wait for it) plus the votes added.
+        let votes = wanted.map { requests[$0] }
+        let counts = Counters(stories: stories, adding: votes.map(\.story))
+        let rows = try await tx.rows(AddVotes.self, [.ints(votes.map(\.story)), .texts(votes.map(\.account.login)), .ints(votes.map(\.at)),
+                  .texts(votes.map { "upvoted story #\($0.story)" }), .text(host)] + counts.binds
+                  + [.text(PostgresHub.channel), .text(announcement)])
+        let added = Set(rows.compactMap { row in row.int("story_id").map { VotePair(story: $0, voter: row.string("voter")) } })
+        for index in wanted {
             answers[index] = .success(added.contains(VotePair(story: requests[index].story, voter: requests[index].account.login)))
         }
-
-        // Counters and hot scores of the stories that gained votes (`HotScore`, as every recount).
-        var columns: (ids: [Int], votes: [Int], medallions: [Int], points: [Int], hot: [Double]) = ([], [], [], [], [])
-        for row in rows {
-            guard let id = row.int("story_id"), !columns.ids.contains(id), let story = stories[id] else { continue }
-            let votes = row.int("votes") ?? 0, medallions = row.int("medallions") ?? 0
-            columns.ids.append(id)
-            columns.votes.append(votes)
-            columns.medallions.append(medallions)
-            columns.points.append(HotScore.points(votes: votes, medallions: medallions))
-            columns.hot.append(HotScore.score(votes: votes, medallions: medallions, createdAt: story.createdAt))
-        }
-        if !columns.ids.isEmpty {
-            try await tx.rows(SetCounts.self, [.ints(columns.ids), .ints(columns.votes), .ints(columns.medallions), .ints(columns.points), .doubles(columns.hot)])
+        // A vote that was there after all (the same voter through another broker, committed
+        // while this batch waited for the lock): its story's counters come from its rows.
+        let missed = Set(votes.filter { !added.contains(VotePair(story: $0.story, voter: $0.account.login)) }.map(\.story))
+        if !missed.isEmpty {
+            let recounted = try await tx.rows(CountRows.self, [.ints(missed.sorted())])
+            let fixed = Counters(rows: recounted, stories: stories)
+            try await tx.rows(SetCounts.self, fixed.binds)
         }
         return answers.map { $0 ?? .success(false) }
     }
 
-    /// The batch's stories locked in id order, with the voting mode and the voters who are managers.
-    private enum LockForVotes: PGStatement {
-        static let sql = """
-            SELECT \(PGStoryRow.columns), (SELECT value FROM settings WHERE key = ?) AS voting_mode,
-                   (SELECT array_agg(login) FROM managers WHERE login = ANY(?::text[])) AS voting_managers
-            FROM stories s WHERE s.id = ANY(?::bigint[]) ORDER BY s.id FOR NO KEY UPDATE OF s
-            """
+    /// New counters, points and hot scores (`HotScore`, as every recount) as statement columns.
+    private struct Counters {
+        var ids: [Int] = [], votes: [Int] = [], medallions: [Int] = [], points: [Int] = [], hot: [Double] = []
+
+        /// The locked stories' counters plus the votes about to be added.
+        init(stories: [StoryID: Story], adding: [StoryID]) {
+            var gained: [StoryID: Int] = [:]
+            for id in adding { gained[id, default: 0] += 1 }
+            for (id, extra) in gained.sorted(by: { $0.key < $1.key }) {
+                guard let story = stories[id] else { continue }
+                append(story, votes: story.votes + extra, medallions: story.medallions)
+            }
+        }
+
+        /// Counters counted from the rows (`CountRows`).
+        init(rows: [PGRow], stories: [StoryID: Story]) {
+            for row in rows {
+                guard let id = row.int("id"), let story = stories[id] else { continue }
+                append(story, votes: row.int("votes") ?? 0, medallions: row.int("medallions") ?? 0)
+            }
+        }
+
+        private mutating func append(_ story: Story, votes count: Int, medallions given: Int) {
+            ids.append(story.id)
+            votes.append(count)
+            medallions.append(given)
+            points.append(HotScore.points(votes: count, medallions: given))
+            hot.append(HotScore.score(votes: count, medallions: given, createdAt: story.createdAt))
+        }
+
+        /// In `SetCounts`' order; the ids twice (the second lets PostgreSQL find the rows by key).
+        var binds: [PGValue] { [.ints(ids), .ints(votes), .ints(medallions), .ints(points), .doubles(hot), .ints(ids)] }
     }
 
-    /// The votes (those already there stay), their audit records, and each story's new counts.
+    /// The batch's stories locked in id order, with the voting mode, the voters who are
+    /// managers, and on each story the voters who voted it already. (The subqueries see the
+    /// statement's start: after a wait for a lock, `voted` may miss a vote just committed,
+    /// which `AddVotes`' ON CONFLICT then finds; the story's own columns are read fresh.)
+    private enum LockForVotes: PGStatement {
+        static let name = "spotlight_lock_for_votes"
+        static let sql = PGSQL.numbered("""
+            SELECT \(PGStoryRow.columns), (SELECT value FROM settings WHERE key = ?) AS voting_mode,
+                   (SELECT array_agg(login) FROM managers WHERE login = ANY(?::text[])) AS voting_managers,
+                   (SELECT array_agg(voter) FROM votes v WHERE v.story_id = s.id AND v.voter = ANY(?::text[])) AS voted
+            FROM stories s WHERE s.id = ANY(?::bigint[]) ORDER BY s.id FOR NO KEY UPDATE OF s
+            """)
+    }
+
+    /// The votes (one already there stays, and is not returned), their audit records, the
+    /// stories' counters (`SetCounts`' columns) and the batch's change notification; returns
+    /// the votes added (and a row of NULLs when none was).
+    ///
+    /// The notification goes inside the transaction, unlike every other write's (`PostgresHub`):
+    /// it saves the batch a round trip, and the notify lock it holds through the commit
+    /// serialises one transaction a batch, not one a write. Its audit id is the newest with the
+    /// batch's own records, as the others' (read after their COMMIT).
     private enum AddVotes: PGStatement {
-        static let sql = """
+        static let name = "spotlight_add_votes"
+        static let sql = PGSQL.numbered("""
             WITH wanted AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) AS w(story_id, voter, at, detail)),
                  added AS (INSERT INTO votes(story_id, voter, at) SELECT story_id, voter, at FROM wanted
                            ON CONFLICT DO NOTHING RETURNING story_id, voter),
                  audited AS (INSERT INTO audit(at, actor, action, story_id, detail, host)
                              SELECT w.at, w.voter, 'upvote', w.story_id, w.detail, ? FROM wanted w JOIN added a USING (story_id, voter)
-                             ORDER BY w.at, w.story_id, w.voter),
-                 counted AS (SELECT story_id, count(*) AS added FROM added GROUP BY story_id)
-            SELECT a.story_id, a.voter,
-                   c.added + (SELECT count(*) FROM votes v WHERE v.story_id = a.story_id) AS votes,
-                   (SELECT count(*) FROM medallions m WHERE m.story_id = a.story_id) AS medallions
-            FROM added a JOIN counted c USING (story_id)
-            """
+                             ORDER BY w.at, w.story_id, w.voter RETURNING id),
+                 counted AS (\(SetCounts.update)),
+                 notified AS (SELECT pg_notify(?, ? || ' ' || greatest((SELECT coalesce(max(id), 0) FROM audit),
+                                                                       (SELECT coalesce(max(id), 0) FROM audited))))
+            SELECT a.story_id, a.voter FROM notified LEFT JOIN added a ON true
+            """)
     }
 
-    /// Counters, points and hot scores of the stories that gained votes.
+    /// Counters, points and hot scores of stories (`Counters.binds`).
     private enum SetCounts: PGStatement {
-        static let sql = """
+        static let update = """
             UPDATE stories s SET votes = u.votes, medallions = u.medallions, points = u.points, hot = u.hot
             FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[]) AS u(id, votes, medallions, points, hot)
-            WHERE s.id = u.id
+            WHERE s.id = u.id AND s.id = ANY(?::bigint[])
             """
+        static let name = "spotlight_set_counts"
+        static let sql = PGSQL.numbered(update)
+    }
+
+    /// Stories' votes and medallions counted from their rows.
+    private enum CountRows: PGStatement {
+        static let name = "spotlight_count_rows"
+        static let sql = PGSQL.numbered("""
+            SELECT s.id, (SELECT count(*) FROM votes v WHERE v.story_id = s.id) AS votes,
+                   (SELECT count(*) FROM medallions m WHERE m.story_id = s.id) AS medallions
+            FROM stories s WHERE s.id = ANY(?::bigint[])
+            """)
     }
 
     private static let votingModeKey = "voting-mode"

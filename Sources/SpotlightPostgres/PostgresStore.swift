@@ -131,12 +131,15 @@ final class PostgresStore: Sendable {
     /// `notify`: the payload announced on `PostgresHub.channel` after COMMIT, on the same
     /// connection (autocommit); its loss is covered by the listener's catch-up and its poll of
     /// the newest audit id (`AuditWatch`).
-    func transaction<T: Sendable>(notify: String? = nil, _ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
+    /// `bodyBegins`: `body` sends `PostgresStore.begin` itself, ahead of its first statement
+    /// (`PGTx.send`), which must write nothing, and checks it before the next.
+    func transaction<T: Sendable>(notify: String? = nil, bodyBegins: Bool = false,
+                                  _ body: (PGTx) async throws(SpotlightError) -> T) async throws(SpotlightError) -> T {
         var attempt = 0
         while true {
             attempt += 1
             let outcome = try await read { (tx: PGTx) async throws(SpotlightError) -> Attempt<T> in
-                try await tx.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+                if !bodyBegins { try await tx.execute(Self.begin) }
                 let value: T
                 do throws(SpotlightError) {
                     value = try await body(tx)
@@ -175,6 +178,8 @@ final class PostgresStore: Sendable {
             }
         }
     }
+
+    static let begin = "BEGIN ISOLATION LEVEL READ COMMITTED"
 
     /// Deadlocks and serialisation failures are retried; their messages carry the SQLSTATE.
     private static func isRetryable(_ error: SpotlightError) -> Bool {

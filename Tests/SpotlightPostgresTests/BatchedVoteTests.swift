@@ -115,6 +115,44 @@ import Testing
         for voter in voters { await voter.close() }
         await dana.close()
     }
+
+    /// The batch reads who voted already as it asks for the stories' locks; a vote another broker
+    /// commits while the batch waits for them is not in that read. It is answered "already", and
+    /// the story's counters are counted from its rows, not from the read.
+    @Test(.enabled(if: TestCluster.adminURL != nil, "SPOTLIGHT_TEST_POSTGRES is not set"), .timeLimit(.minutes(2)))
+    func aVoteCommittedWhileTheBatchWaitedForItsLockIsAnsweredAlreadyAndCountedOnce() async throws {
+        let url = try await TestCluster.newDatabase()
+        let dana = try await PostgreSQLBoard.open(url, as: Account(login: "dana", displayName: "Dana"), mode: .createIfMissing(name: nil))
+        let story = try await dana.post(StoryDraft(title: "Busy", body: "Body", hero: "Mary Lopez", department: "Support",
+                                                   customer: .external, tags: []))
+        let erin = try await PostgreSQLBoard.open(url, as: Account(login: "erin", displayName: "Erin"))
+        // Another broker writing erin's vote on the story, as a vote is written: under its lock.
+        let other = try PostgresStore(location: try PostgresLocation.parse(url, defaultRole: "x"), password: nil, maximumConnections: 1)
+        let holding = Gate(), release = Gate()
+        async let committed: Void = other.read { (tx: PGTx) async throws(SpotlightError) in
+            try await tx.execute("BEGIN")
+            try await tx.execute("SELECT id FROM stories WHERE id = ? FOR NO KEY UPDATE", [.int(story.id)])
+            try await tx.execute("INSERT INTO votes(story_id, voter, at) VALUES (?, 'erin', 0)", [.int(story.id)])
+            try await tx.execute("UPDATE stories SET votes = votes + 1 WHERE id = ?", [.int(story.id)])
+            await holding.open()
+            await release.wait()
+            try await tx.execute("COMMIT")
+        }
+        await holding.wait()
+        async let vote = erin.upvote(story.id)
+        while try await TestCluster.scalar(url, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == "0" {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        await release.open()
+        try await committed
+        #expect(try await vote == false, "the vote was there when the batch wrote: already")
+        #expect(try await dana.story(story.id).votes == 1)
+        #expect(try await dana.outsideChanges().isEmpty, "counters equal rows")
+        #expect(try await dana.auditEvents(limit: 10).filter { $0.action == "upvote" }.isEmpty, "nothing recorded for a vote not added")
+        await other.close()
+        await erin.close()
+        await dana.close()
+    }
 }
 
 private actor Gate {
