@@ -35,11 +35,14 @@ extension PostgresStore {
         // read: the voting mode, which of the voters are managers, who of them voted already.
         let ids = Set(requests.map(\.story)).sorted()
         let voters = Set(requests.map(\.account.login)).sorted()
-        // BEGIN goes ahead of them, unanswered: one round trip for both (the locks alone would
-        // write nothing, and they are checked to be in a transaction before anything is).
-        let begun = tx.send(PostgresStore.begin)
+        // BEGIN goes ahead of them, unanswered: one round trip for all (the locks alone would
+        // write nothing, and they are checked to be in a transaction before anything is). So
+        // does the batch's plan mode: its statements' generic plans are as good as any, and
+        // PostgreSQL would otherwise plan the locks afresh for every batch (0.30 ms a batch on
+        // them, 0.15 ms with the generic plan; pg_stat_statements, 8 voters).
+        let begun = [tx.send(PostgresStore.begin), tx.send("SET LOCAL plan_cache_mode = force_generic_plan")]
         let locked = try await tx.rows(LockForVotes.self, [.text(Self.votingModeKey), .texts(voters), .texts(voters), .ints(ids)])
-        try begun.check()
+        for sent in begun { try sent.check() }
         let stories = Dictionary(locked.map(PGStoryRow.decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var settings = BoardSettings()
         if let mode = locked.first?.text("voting_mode") { try? settings.set(Self.votingModeKey, to: mode) }
