@@ -7,17 +7,21 @@ figures and ratios; asserts nothing.
      socket holds `GET /v1/events` and re-reads `GET /v1/wall` on each `changed`, as a wall does.
      Per post: acknowledged (the post process exited 0) → B's `changed` event, and → B's re-read
      containing the title; p50/p99 (goal p50 <= 200 ms, p99 <= 1 s).
-  2. Votes: 8 writer accounts per site (`spotlight upvote`, one process per vote, as members
-     vote), N votes spread over 100 stories, through the two brokers, vs `pgbench -n -c 16 -j 2
-     -t N/16 -f insert.sql` of plain single-row INSERTs on the same server in the same run, from
-     spot-a over the same TLS link as role spotlight; both rates, the ratio (goal >= 0.3x) and the
-     rows counted afterwards. The brokers run with --writes-per-second 1000 here so their
-     per-account limiter (a guard, 10/s by default) stays out of the figure.
+  2. Votes: 8 writer accounts per site, each one client (vote_worker.c, built here with the C
+     compiler, as pgbench's client is C; else a Python one) voting over one keep-alive connection
+     to its site's broker; N votes spread over S stories (each writer votes on each at most once;
+     default 6,400 on 400: a 0.7 s window of 1,600 measures start-up as much as throughput),
+     through the two brokers, vs `pgbench -n -c 16 -j 2 -t N/16 -f insert.sql` of plain
+     single-row INSERTs on the same server in the same run, from spot-a over the same TLS link as
+     role spotlight; both rates, the ratio (goal >= 0.3x) and the rows counted afterwards. Then
+     the same through `spotlight upvote`, a process per vote. The brokers run with
+     --writes-per-second 1000 here so their per-account limiter (a guard, 10/s by default) stays
+     out of the figure.
   3. `spotlight list --limit 20` on 100,000 stories: a broker on PostgreSQL (the board of
      store_bench.py moved in with `serve --store … --adopt FILE --adopt-only`) vs a broker on an
      SQLite file (`serve --board … --adopt FILE`), same run, median of R runs each.
 
-Usage: sudo python3 Benchmarks/pg_sites_bench.py --bin PATH [--posts N] [--votes N] [--stories N] [--list-runs R]
+Usage: sudo python3 Benchmarks/pg_sites_bench.py --bin PATH [--posts N] [--votes N] [--vote-stories S] [--stories N] [--list-runs R]
 The binary must be built with PostgreSQL support (--traits PostgreSQLSupport).
 """
 import argparse, json, os, random, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time
@@ -292,7 +296,7 @@ def votes(rig, total, cli_total, story_count):
                 if line.startswith("tps =")), float("nan"))
     rows = int(rig.psql("SELECT count(*) FROM bench_votes", database="pgbench_votes"))
     print(f"votes: two brokers {broker_rate:7.1f} votes/s ({acked} of {asked} acknowledged, {stored} stored, "
-          f"{drift} counters off, {broker_seconds:.1f} s; 16 writer accounts, one keep-alive connection each)   "
+          f"{drift} counters off, {broker_seconds:.1f} s; 16 writer accounts, one keep-alive connection each, {story_count} stories)   "
           f"pgbench {tps:7.1f} tps ({rows} rows of {clients * per_writer}; single-row INSERTs, 16 clients over the same TLS link)   "
           f"ratio {broker_rate / tps:.2f}x   [goal >= 0.3x, none lost]")
     print(f"  with `spotlight upvote` (a process per vote): {cli_acked / cli_seconds:7.1f} votes/s ({cli_acked} of "
@@ -374,11 +378,11 @@ def main():
     parser.add_argument("--bin")
     parser.add_argument("--pgbin", default=os.environ.get("SPOTLIGHT_PGBIN") or two_sites.default_pgbin())
     parser.add_argument("--posts", type=int, default=150)
-    parser.add_argument("--votes", type=int, default=1600)
+    parser.add_argument("--votes", type=int, default=6400)
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--list-runs", type=int, default=30)
     parser.add_argument("--cli-votes", type=int, default=480)
-    parser.add_argument("--vote-stories", type=int, default=100, help="stories the votes go to (each writer votes each once at most)")
+    parser.add_argument("--vote-stories", type=int, default=400, help="stories the votes go to (each writer votes each once at most)")
     parser.add_argument("--skip", default="", help="comma-separated: posts,votes,list")
     parser.add_argument("--vote-worker", nargs=2, metavar=("SOCKET", "IDS"), help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -207,7 +207,7 @@ final class PostgresHub: Sendable {
         guard wasListening else { return }
         // For the operator (the broker's log is its standard error): why the listener gave up;
         // nothing when it was stopped.
-        if !Task.isCancelled { FileHandle.standardError.write(Data("spotlight: lost PostgreSQL at \(location.server) (\(why ?? "the connection failed")); reconnecting\n".utf8)) }
+        if !Task.isCancelled { PGLog.say("lost PostgreSQL at \(location.server) (\(why ?? "the connection failed")); reconnecting") }
         renewal.withLock { $0 }?()
         for subscriber in subscribers { subscriber.continuation.yield(.unavailable(reason)) }
     }

@@ -96,7 +96,8 @@ final class PostgresStore: Sendable {
             await lease.giveBack()
             let returned = ContinuousClock.now
             if returned - started > .seconds(3) {
-                FileHandle.standardError.write(Data("spotlight: slow PostgreSQL call: lease \(leased - started), statements \(answered - leased), return \(returned - answered)\(result.failureMessage)\n".utf8))
+                let failure = if case .failure(let error) = result { ": " + error.message } else { "" }
+                PGLog.say("slow PostgreSQL call: lease \(leased - started), statements \(answered - leased), return \(returned - answered)\(failure)")
             }
             if case .failure = result, tx.loss.isLost, attempt == 1 { continue }
             return try result.get()
@@ -208,12 +209,6 @@ enum PGLocks {
 
     static func account(_ tx: PGTx, _ login: String) async throws(SpotlightError) {
         try await tx.execute("SELECT pg_advisory_xact_lock(\(accountNamespace), hashtext(?))", [.text(login)])
-    }
-}
-extension Result where Failure == SpotlightError {
-    var failureMessage: String {
-        if case .failure(let error) = self { return ": " + error.message }
-        return ""
     }
 }
 #endif
