@@ -77,6 +77,10 @@ struct PGSession: Sendable {
                           [.int(clock.now.millis), .text(actor ?? account.login), .text(action), .int(story), .text(detail), .text(host)])
     }
 
+    func recount(_ story: Story) async throws(SpotlightError) { try await tx.recount(story) }
+}
+
+extension PGTx {
     /// Counts and hot score recomputed from the rows after the story's lock: under READ
     /// COMMITTED each statement sees every committed vote, so counters equal rows.
     func recount(_ story: Story) async throws(SpotlightError) {
@@ -89,9 +93,7 @@ struct PGSession: Sendable {
                           [.int(votes), .int(medallions), .int(HotScore.points(votes: votes, medallions: medallions)),
                            .double(HotScore.score(votes: votes, medallions: medallions, createdAt: story.createdAt)), .int(story.id)])
     }
-}
 
-extension PGTx {
     func settings() async throws(SpotlightError) -> BoardSettings {
         var settings = BoardSettings()
         for row in try await rows("SELECT key, value FROM settings") {

@@ -83,47 +83,35 @@ extension PostgresStore {
             answers[index] = .success(added.contains(VotePair(story: requests[index].story, voter: requests[index].account.login)))
         }
         // A vote that was there after all (the same voter through another broker, committed
-        // while this batch waited for the lock): its story's counters come from its rows.
+        // while this batch waited for the lock): its story is recounted from its rows, as every
+        // other write recounts.
         let missed = Set(votes.filter { !added.contains(VotePair(story: $0.story, voter: $0.account.login)) }.map(\.story))
-        if !missed.isEmpty {
-            let recounted = try await tx.rows(CountRows.self, [.ints(missed.sorted())])
-            let fixed = Counters(rows: recounted, stories: stories)
-            try await tx.rows(SetCounts.self, fixed.binds)
+        for id in missed.sorted() {
+            if let story = stories[id] { try await tx.recount(story) }
         }
         return answers.map { $0 ?? .success(false) }
     }
 
-    /// New counters, points and hot scores (`HotScore`, as every recount) as statement columns.
+    /// The locked stories' counters plus the votes about to be added, with their points and hot
+    /// scores (`HotScore`, as every recount), as `AddVotes`' columns.
     private struct Counters {
         var ids: [Int] = [], votes: [Int] = [], medallions: [Int] = [], points: [Int] = [], hot: [Double] = []
 
-        /// The locked stories' counters plus the votes about to be added.
         init(stories: [StoryID: Story], adding: [StoryID]) {
             var gained: [StoryID: Int] = [:]
             for id in adding { gained[id, default: 0] += 1 }
             for (id, extra) in gained.sorted(by: { $0.key < $1.key }) {
                 guard let story = stories[id] else { continue }
-                append(story, votes: story.votes + extra, medallions: story.medallions)
+                let count = story.votes + extra
+                ids.append(id)
+                votes.append(count)
+                medallions.append(story.medallions)
+                points.append(HotScore.points(votes: count, medallions: story.medallions))
+                hot.append(HotScore.score(votes: count, medallions: story.medallions, createdAt: story.createdAt))
             }
         }
 
-        /// Counters counted from the rows (`CountRows`).
-        init(rows: [PGRow], stories: [StoryID: Story]) {
-            for row in rows {
-                guard let id = row.int("id"), let story = stories[id] else { continue }
-                append(story, votes: row.int("votes") ?? 0, medallions: row.int("medallions") ?? 0)
-            }
-        }
-
-        private mutating func append(_ story: Story, votes count: Int, medallions given: Int) {
-            ids.append(story.id)
-            votes.append(count)
-            medallions.append(given)
-            points.append(HotScore.points(votes: count, medallions: given))
-            hot.append(HotScore.score(votes: count, medallions: given, createdAt: story.createdAt))
-        }
-
-        /// In `SetCounts`' order; the ids twice (the second lets PostgreSQL find the rows by key).
+        /// In `AddVotes`' order; the ids twice (the second lets PostgreSQL find the rows by key).
         var binds: [PGValue] { [.ints(ids), .ints(votes), .ints(medallions), .ints(points), .doubles(hot), .ints(ids)] }
     }
 
@@ -142,7 +130,7 @@ extension PostgresStore {
     }
 
     /// The votes (one already there stays, and is not returned), their audit records, the
-    /// stories' counters (`SetCounts`' columns) and the batch's change notification; returns
+    /// stories' counters (`Counters`) and the batch's change notification; returns
     /// the votes added (and a row of NULLs when none was).
     ///
     /// The notification goes inside the transaction, unlike every other write's (`PostgresHub`):
@@ -158,31 +146,12 @@ extension PostgresStore {
                  audited AS (INSERT INTO audit(at, actor, action, story_id, detail, host)
                              SELECT w.at, w.voter, 'upvote', w.story_id, w.detail, ? FROM wanted w JOIN added a USING (story_id, voter)
                              ORDER BY w.at, w.story_id, w.voter RETURNING id),
-                 counted AS (\(SetCounts.update)),
+                 counted AS (UPDATE stories s SET votes = u.votes, medallions = u.medallions, points = u.points, hot = u.hot
+                             FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[]) AS u(id, votes, medallions, points, hot)
+                             WHERE s.id = u.id AND s.id = ANY(?::bigint[])),
                  notified AS (SELECT pg_notify(?, ? || ' ' || greatest((SELECT coalesce(max(id), 0) FROM audit),
                                                                        (SELECT coalesce(max(id), 0) FROM audited))))
             SELECT a.story_id, a.voter FROM notified LEFT JOIN added a ON true
-            """)
-    }
-
-    /// Counters, points and hot scores of stories (`Counters.binds`).
-    private enum SetCounts: PGStatement {
-        static let update = """
-            UPDATE stories s SET votes = u.votes, medallions = u.medallions, points = u.points, hot = u.hot
-            FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[]) AS u(id, votes, medallions, points, hot)
-            WHERE s.id = u.id AND s.id = ANY(?::bigint[])
-            """
-        static let name = "spotlight_set_counts"
-        static let sql = PGSQL.numbered(update)
-    }
-
-    /// Stories' votes and medallions counted from their rows.
-    private enum CountRows: PGStatement {
-        static let name = "spotlight_count_rows"
-        static let sql = PGSQL.numbered("""
-            SELECT s.id, (SELECT count(*) FROM votes v WHERE v.story_id = s.id) AS votes,
-                   (SELECT count(*) FROM medallions m WHERE m.story_id = s.id) AS medallions
-            FROM stories s WHERE s.id = ANY(?::bigint[])
             """)
     }
 
